@@ -1,0 +1,17 @@
+package io.wabridge.model;
+
+/** Header names every wabridge record carries. Values are UTF-8 strings. */
+public final class EventHeaders {
+
+    /** Logical event type, see {@link EventType}; never a Java class name. */
+    public static final String EVENT_TYPE = "event-type";
+    /** Schema version of the value, a decimal integer. */
+    public static final String SCHEMA_VERSION = "schema-version";
+    /** W3C trace context, so one trace spans ingress, processor and egress. */
+    public static final String TRACEPARENT = "traceparent";
+    /** Why a record was quarantined or dead-lettered. */
+    public static final String FAILURE_REASON = "failure-reason";
+
+    private EventHeaders() {
+    }
+}

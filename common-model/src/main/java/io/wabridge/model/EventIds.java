@@ -1,0 +1,38 @@
+package io.wabridge.model;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * Deterministic event ids: the same input always yields the same id, so a redelivered webhook,
+ * a retry or a replay produces records that downstream dedupe and the send ledger recognise.
+ */
+public final class EventIds {
+
+    private EventIds() {
+    }
+
+    /** Id of the inbound event for a WhatsApp message (wamid) received on a phone number. */
+    public static String inboundMessage(String phoneNumberId, String messageId) {
+        return nameBased("inbound", phoneNumberId, messageId);
+    }
+
+    /** Id of the status event for one status webhook item. */
+    public static String status(String messageId, String status, String timestamp) {
+        return nameBased("status", messageId, status, timestamp);
+    }
+
+    /** Id of the {@code index}-th outbound message produced while handling an inbound event. */
+    public static String outbound(String inboundEventId, int index) {
+        return nameBased("outbound", inboundEventId, Integer.toString(index));
+    }
+
+    /** Id of a non-message webhook change (account update, template status…). */
+    public static String change(String entryId, String field, String value) {
+        return nameBased("change", entryId, field, value);
+    }
+
+    private static String nameBased(String... parts) {
+        return UUID.nameUUIDFromBytes(String.join("\u0000", parts).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

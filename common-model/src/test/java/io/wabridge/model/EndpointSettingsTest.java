@@ -1,0 +1,51 @@
+package io.wabridge.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.wabridge.model.settings.EndpointSettings;
+import io.wabridge.model.settings.Secret;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class EndpointSettingsTest {
+
+    private static EndpointSettings settings(Secret appSecret) {
+        return new EndpointSettings("app", new Secret("EAAG-token"), "106540352242922", new Secret("verify-me"),
+                appSecret, null, null, null);
+    }
+
+    @Test
+    void appliesDocumentedDefaults() {
+        EndpointSettings settings = settings(null);
+
+        assertThat(settings.messageDelay()).isZero();
+        assertThat(settings.session().expiration()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(settings.cognigy().timeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.requiresSignature()).isFalse();
+    }
+
+    @Test
+    void neverPrintsSecrets() {
+        String printed = settings(new Secret("app-secret-value")).toString();
+
+        assertThat(printed).doesNotContain("EAAG-token", "verify-me", "app-secret-value").contains("106540352242922");
+    }
+
+    @Test
+    void comparesTokensExactly() {
+        Secret token = new Secret("verify-me");
+
+        assertThat(token.matches("verify-me")).isTrue();
+        assertThat(token.matches("verify-m")).isFalse();
+        assertThat(token.matches(null)).isFalse();
+    }
+
+    @Test
+    void missingPropertyIsNamedInTheError() {
+        assertThatThrownBy(() -> EndpointSettings.require("demo", "access-token", null))
+                .hasMessage("wabridge.endpoints.demo.access-token must be set");
+        assertThatThrownBy(() -> EndpointSettings.require("demo", "verify-token", new Secret(" ")))
+                .hasMessage("wabridge.endpoints.demo.verify-token must be set");
+    }
+}

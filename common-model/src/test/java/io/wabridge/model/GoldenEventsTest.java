@@ -1,0 +1,98 @@
+package io.wabridge.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.wabridge.model.event.DeliveryStatus;
+import io.wabridge.model.event.InboundEvent;
+import io.wabridge.model.event.InboundKind;
+import io.wabridge.model.event.OutboundKind;
+import io.wabridge.model.event.OutboundMessage;
+import io.wabridge.model.event.QuarantineRecord;
+import io.wabridge.model.event.StatusEvent;
+import io.wabridge.model.event.StatusSource;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/** Every event version reads from its golden fixture and writes back exactly the same JSON. */
+class GoldenEventsTest {
+
+    static Stream<Arguments> fixtures() {
+        return Stream.of(
+                Arguments.of("golden/inbound-v1.json", EventType.INBOUND),
+                Arguments.of("golden/inbound-inject-v1.json", EventType.INBOUND),
+                Arguments.of("golden/status-v1.json", EventType.STATUS),
+                Arguments.of("golden/outbound-v1.json", EventType.OUTBOUND),
+                Arguments.of("golden/quarantine-v1.json", EventType.QUARANTINE),
+                Arguments.of("golden/change-v1.json", EventType.CHANGE));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void roundTripsGoldenFixtureUnchanged(String resource, EventType type) throws Exception {
+        JsonNode golden = Fixtures.tree(resource);
+
+        Object event = Json.fromBytes(Fixtures.bytes(resource), type.recordType());
+        JsonNode written = Json.mapper().readTree(Json.toBytes(event));
+
+        assertThat(written).isEqualTo(golden);
+        assertThat(golden.get("schemaVersion").asInt()).isEqualTo(type.schemaVersion());
+    }
+
+    @Test
+    void readsInboundMessageFields() {
+        InboundEvent event = Json.fromBytes(Fixtures.bytes("golden/inbound-v1.json"), InboundEvent.class);
+
+        assertThat(event.kind()).isEqualTo(InboundKind.MESSAGE);
+        assertThat(event.conversationKey()).isEqualTo("106540352242922:16505551234");
+        assertThat(event.sentAt()).isEqualTo(Instant.ofEpochSecond(1749416383L));
+        assertThat(event.message().at("/text/body").asText()).isEqualTo("Does it come in another color?");
+    }
+
+    @Test
+    void readsStatusWithErrors() {
+        StatusEvent event = Json.fromBytes(Fixtures.bytes("golden/status-v1.json"), StatusEvent.class);
+
+        assertThat(event.source()).isEqualTo(StatusSource.WEBHOOK);
+        assertThat(event.status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(event.errors()).singleElement().satisfies(error -> assertThat(error.code()).isEqualTo(131047));
+    }
+
+    @Test
+    void readsOutboundMessageBody() {
+        OutboundMessage message = Json.fromBytes(Fixtures.bytes("golden/outbound-v1.json"), OutboundMessage.class);
+
+        assertThat(message.kind()).isEqualTo(OutboundKind.MESSAGE);
+        assertThat(message.message().at("/interactive/action/buttons/1/reply/id").asText()).isEqualTo("BLUE");
+    }
+
+    @Test
+    void keepsQuarantinedBodyBytesExactly() {
+        QuarantineRecord record = Json.fromBytes(Fixtures.bytes("golden/quarantine-v1.json"), QuarantineRecord.class);
+
+        assertThat(new String(record.body(), StandardCharsets.UTF_8)).isEqualTo("{\"object\":");
+    }
+
+    @Test
+    void readsAStatusMetaAddsLaterAsUnknown() {
+        String json = "{\"schemaVersion\":1,\"eventId\":\"e\",\"status\":\"teleported\",\"conversationKey\":\"1:2\"}";
+
+        StatusEvent event = Json.fromBytes(json.getBytes(StandardCharsets.UTF_8), StatusEvent.class);
+
+        assertThat(event.status()).isEqualTo(DeliveryStatus.UNKNOWN);
+    }
+
+    @Test
+    void headerTypeNamesAreLogicalNotClassNames() {
+        for (EventType type : EventType.values()) {
+            assertThat(type.wireName()).doesNotContain(".").doesNotContain("Event");
+            assertThat(EventType.ofWireName(type.wireName())).isEqualTo(type);
+            assertThat(EventType.of(type.recordType())).isEqualTo(type);
+        }
+    }
+}

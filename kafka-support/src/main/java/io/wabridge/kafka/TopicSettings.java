@@ -1,0 +1,48 @@
+package io.wabridge.kafka;
+
+import io.wabridge.model.Topics;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Topic names and how the services create them at start-up ({@code wabridge.topics.*}).
+ *
+ * @param partitions        partitions of each topic; bounds consumer parallelism (default 12)
+ * @param replicationFactor 1 for a single local broker; use 3 in production (default 1)
+ * @param create            create missing topics at start-up (default true)
+ */
+@ConfigurationProperties("wabridge.topics")
+public record TopicSettings(
+        String inbound,
+        String statuses,
+        String outbound,
+        String quarantine,
+        String changes,
+        Integer partitions,
+        Short replicationFactor,
+        Boolean create) {
+
+    public TopicSettings {
+        inbound = orDefault(inbound, Topics.INBOUND);
+        statuses = orDefault(statuses, Topics.STATUSES);
+        outbound = orDefault(outbound, Topics.OUTBOUND);
+        quarantine = orDefault(quarantine, Topics.QUARANTINE);
+        changes = orDefault(changes, Topics.CHANGES);
+        partitions = partitions == null ? 12 : partitions;
+        replicationFactor = replicationFactor == null ? 1 : replicationFactor;
+        create = create == null || create;
+        if (partitions < 1) {
+            throw new IllegalArgumentException("wabridge.topics.partitions must be at least 1 but was " + partitions);
+        }
+        if (replicationFactor < 1) {
+            throw new IllegalArgumentException("wabridge.topics.replication-factor must be at least 1 but was " + replicationFactor);
+        }
+    }
+
+    public static TopicSettings defaults() {
+        return new TopicSettings(null, null, null, null, null, null, null, null);
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
