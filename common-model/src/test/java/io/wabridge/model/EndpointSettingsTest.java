@@ -12,7 +12,7 @@ class EndpointSettingsTest {
 
     private static EndpointSettings settings(Secret appSecret) {
         return new EndpointSettings("app", new Secret("EAAG-token"), "106540352242922", new Secret("verify-me"),
-                appSecret, null, null, null);
+                appSecret, null, null, null, null, null);
     }
 
     @Test
@@ -23,6 +23,9 @@ class EndpointSettingsTest {
         assertThat(settings.session().expiration()).isEqualTo(Duration.ofMinutes(30));
         assertThat(settings.cognigy().timeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.requiresSignature()).isFalse();
+        assertThat(settings.markAsRead()).isFalse();
+        assertThat(settings.delivery().ordering()).isEqualTo(EndpointSettings.OrderingMode.ACCEPTED);
+        assertThat(settings.delivery().deliveredTimeout()).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test

@@ -3,7 +3,8 @@ package io.wabridge.model.settings;
 import java.time.Duration;
 
 /**
- * One WhatsApp endpoint: a phone number connected to one Cognigy flow.
+ * One WhatsApp endpoint ({@code wabridge.endpoints.<id>.*}): a phone number connected to one
+ * Cognigy flow. Absent values get the documented defaults here, so every service sees the same.
  *
  * @param appId         Meta App ID
  * @param accessToken   Graph API access token
@@ -11,8 +12,10 @@ import java.time.Duration;
  * @param verifyToken   must match the token in Meta's dashboard for the webhook handshake
  * @param appSecret     optional; enables {@code X-Hub-Signature-256} checks and {@code appsecret_proof}
  * @param messageDelay  gap between two consecutive replies to one user (default 0)
+ * @param markAsRead    mark each user message read before the bot answers (default false)
  * @param cognigy       the Cognigy REST Endpoint this endpoint talks to
  * @param session       session handling
+ * @param delivery      how egress orders and paces replies
  */
 public record EndpointSettings(
         String appId,
@@ -21,13 +24,17 @@ public record EndpointSettings(
         Secret verifyToken,
         Secret appSecret,
         Duration messageDelay,
+        Boolean markAsRead,
         Cognigy cognigy,
-        Session session) {
+        Session session,
+        Delivery delivery) {
 
     public EndpointSettings {
         messageDelay = messageDelay == null ? Duration.ZERO : messageDelay;
-        cognigy = cognigy == null ? new Cognigy(null, null) : cognigy;
+        markAsRead = markAsRead != null && markAsRead;
+        cognigy = cognigy == null ? new Cognigy(null, null, null) : cognigy;
         session = session == null ? new Session(null) : session;
+        delivery = delivery == null ? new Delivery(null, null, null) : delivery;
         if (messageDelay.isNegative()) {
             throw new IllegalArgumentException("message-delay must not be negative but was " + messageDelay);
         }
@@ -39,12 +46,16 @@ public record EndpointSettings(
     }
 
     /**
-     * @param url     the REST Endpoint URL including its URL token (a secret: never logged whole)
-     * @param timeout how long one Cognigy call may take (default 10 s)
+     * @param url          the REST Endpoint URL including its URL token (a secret: never logged whole)
+     * @param timeout      how long one Cognigy call may take (default 10 s)
+     * @param fallbackText sent to the user when Cognigy stays unreachable
      */
-    public record Cognigy(Secret url, Duration timeout) {
+    public record Cognigy(Secret url, Duration timeout, String fallbackText) {
+        public static final String DEFAULT_FALLBACK_TEXT = "Sorry, something went wrong on our side. Please try again in a moment.";
+
         public Cognigy {
             timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+            fallbackText = fallbackText == null ? DEFAULT_FALLBACK_TEXT : fallbackText;
         }
     }
 
@@ -57,6 +68,26 @@ public record EndpointSettings(
         public boolean neverExpires() {
             return expiration.isZero();
         }
+    }
+
+    /**
+     * @param ordering         {@code accepted}: next reply after Graph accepted the previous one;
+     *                         {@code delivered}: after its delivered/read status (default accepted)
+     * @param deliveredTimeout in {@code delivered} mode, how long to wait for the status before
+     *                         sending anyway (default 10 s)
+     * @param typingIndicator  show a typing indicator while a reply waits for its turn (default false)
+     */
+    public record Delivery(OrderingMode ordering, Duration deliveredTimeout, Boolean typingIndicator) {
+        public Delivery {
+            ordering = ordering == null ? OrderingMode.ACCEPTED : ordering;
+            deliveredTimeout = deliveredTimeout == null ? Duration.ofSeconds(10) : deliveredTimeout;
+            typingIndicator = typingIndicator != null && typingIndicator;
+        }
+    }
+
+    /** When the next reply to a recipient may go. */
+    public enum OrderingMode {
+        ACCEPTED, DELIVERED
     }
 
     /**

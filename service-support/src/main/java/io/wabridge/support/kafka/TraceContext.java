@@ -1,4 +1,4 @@
-package io.wabridge.kafka;
+package io.wabridge.support.kafka;
 
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;

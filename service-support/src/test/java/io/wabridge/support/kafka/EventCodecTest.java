@@ -1,4 +1,4 @@
-package io.wabridge.kafka;
+package io.wabridge.support.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -3,4 +3,4 @@
  * ({@code wabridge.topics.*}), and writing/reading events with their {@code event-type},
  * {@code schema-version} and trace headers. Auto-configured; a service only adds the dependency.
  */
-package io.wabridge.kafka;
+package io.wabridge.support.kafka;

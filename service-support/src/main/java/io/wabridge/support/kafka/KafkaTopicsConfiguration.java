@@ -1,4 +1,4 @@
-package io.wabridge.kafka;
+package io.wabridge.support.kafka;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;

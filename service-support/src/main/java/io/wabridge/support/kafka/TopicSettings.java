@@ -1,4 +1,4 @@
-package io.wabridge.kafka;
+package io.wabridge.support.kafka;
 
 import io.wabridge.model.Topics;
 import org.springframework.boot.context.properties.ConfigurationProperties;

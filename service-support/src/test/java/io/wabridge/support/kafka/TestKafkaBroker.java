@@ -1,4 +1,4 @@
-package io.wabridge.kafka;
+package io.wabridge.support.kafka;
 
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;

@@ -1,4 +1,4 @@
-package io.wabridge.kafka;
+package io.wabridge.support.kafka;
 
 import io.wabridge.model.EventHeaders;
 import io.wabridge.model.EventType;

@@ -1,4 +1,4 @@
-package io.wabridge.kafka;
+package io.wabridge.support.kafka;
 
 /** A record that no retry can make readable: it goes to the dead-letter topic. */
 public class UnreadableEventException extends RuntimeException {
