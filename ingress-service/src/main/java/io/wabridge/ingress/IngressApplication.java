@@ -1,14 +1,23 @@
 package io.wabridge.ingress;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class IngressApplication {
 
+    /** The defaults file ({@code ingress.yml}); named per service so all services can share one JVM. */
+    public static final String CONFIG_NAME = "ingress";
+
     public static void main(String[] args) {
-        SpringApplication.run(IngressApplication.class, args);
+        builder().run(args);
+    }
+
+    /** The service as main() starts it; the local all-in-one runner starts it the same way. */
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(IngressApplication.class)
+                .properties("spring.config.name=" + CONFIG_NAME);
     }
 }
