@@ -1,0 +1,71 @@
+package io.wabridge.local;
+
+import io.wabridge.ingress.IngressApplication;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The running local pipeline: Kafka (unless an external one is configured), then each service as
+ * its own Spring context on its own port, started exactly as its own {@code main} starts it.
+ * Closing it stops the services in reverse order, then Kafka.
+ */
+final class LocalPipeline implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalPipeline.class);
+
+    private final LocalKafka kafka;
+    private final String bootstrapServers;
+    private final List<ConfigurableApplicationContext> running = new ArrayList<>();
+
+    private LocalPipeline(LocalKafka kafka, String bootstrapServers) {
+        this.kafka = kafka;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    static LocalPipeline start(LocalSettings local, Map<String, String> env) throws Exception {
+        LocalKafka kafka = local.externalKafka() == null
+                ? LocalKafka.start(local.dataDir().resolve("kafka"), local.kafkaPort(), local.kafkaControllerPort())
+                : null;
+        LocalPipeline pipeline = new LocalPipeline(kafka, kafka == null ? local.externalKafka() : kafka.bootstrapServers());
+        try {
+            pipeline.startService("ingress", IngressApplication::builder, local.ingressPort(), local, env);
+        } catch (RuntimeException e) {
+            pipeline.close();
+            throw e;
+        }
+        return pipeline;
+    }
+
+    String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    boolean kafkaInProcess() {
+        return kafka != null;
+    }
+
+    private void startService(String name, Supplier<SpringApplicationBuilder> service, int port,
+            LocalSettings local, Map<String, String> env) {
+        log.info("Starting {} on port {}", name, port);
+        List<String> arguments = LocalDefaults.arguments(local, bootstrapServers, port, env);
+        running.add(service.get().run(arguments.toArray(String[]::new)));
+    }
+
+    @Override
+    public synchronized void close() {
+        List<ConfigurableApplicationContext> reversed = new ArrayList<>(running);
+        Collections.reverse(reversed);
+        reversed.forEach(ConfigurableApplicationContext::close);
+        running.clear();
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+}
