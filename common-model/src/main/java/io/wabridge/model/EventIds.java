@@ -27,6 +27,14 @@ public final class EventIds {
         return nameBased("outbound", inboundEventId, Integer.toString(index));
     }
 
+    /**
+     * Id of an Inject &amp; Notify request that carries an {@code Idempotency-Key}: a client's retry
+     * of the same request gets the same id and is dropped downstream.
+     */
+    public static String apiRequest(String kind, String conversationKey, String idempotencyKey) {
+        return nameBased("api", kind, conversationKey, idempotencyKey);
+    }
+
     /** Id of a non-message webhook change (account update, template status…). */
     public static String change(String entryId, String field, String value) {
         return nameBased("change", entryId, field, value);

@@ -12,7 +12,7 @@ class EndpointSettingsTest {
 
     private static EndpointSettings settings(Secret appSecret) {
         return new EndpointSettings("app", new Secret("EAAG-token"), "106540352242922", new Secret("verify-me"),
-                appSecret, null, null, null, null, null);
+                appSecret, null, null, null, null, null, null);
     }
 
     @Test

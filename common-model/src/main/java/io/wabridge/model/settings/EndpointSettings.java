@@ -16,6 +16,7 @@ import java.time.Duration;
  * @param cognigy       the Cognigy REST Endpoint this endpoint talks to
  * @param session       session handling
  * @param delivery      how egress orders and paces replies
+ * @param apiKey        enables the Inject &amp; Notify API for this endpoint; callers send it as {@code X-API-Key}
  */
 public record EndpointSettings(
         String appId,
@@ -27,7 +28,8 @@ public record EndpointSettings(
         Boolean markAsRead,
         Cognigy cognigy,
         Session session,
-        Delivery delivery) {
+        Delivery delivery,
+        Secret apiKey) {
 
     public EndpointSettings {
         messageDelay = messageDelay == null ? Duration.ZERO : messageDelay;

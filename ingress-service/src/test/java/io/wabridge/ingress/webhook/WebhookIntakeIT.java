@@ -2,6 +2,8 @@ package io.wabridge.ingress.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wabridge.ingress.IngressTestContext;
+import io.wabridge.ingress.KafkaForTests;
 import io.wabridge.ingress.WebhookClient;
 import io.wabridge.ingress.signature.SignatureVerifier;
 import io.wabridge.model.EventHeaders;
@@ -27,32 +29,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The webhook against a real broker, over real HTTP, with every answer the contract promises. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "wabridge.endpoints.demo.phone-number-id=1111",
-        "wabridge.endpoints.demo.verify-token=demo-verify",
-        "wabridge.endpoints.demo.app-secret=app-secret",
-        "wabridge.endpoints.second.phone-number-id=2222",
-        "wabridge.endpoints.second.verify-token=second-verify",
-        "wabridge.endpoints.second.app-secret=app-secret",
-        "wabridge.endpoints.open.phone-number-id=3333",
-        "wabridge.endpoints.open.verify-token=open-verify",
-        "wabridge.ingress.webhook.max-body-size=64KB"})
-class WebhookIntakeIT {
+@IngressTestContext
+class WebhookIntakeIT extends KafkaForTests {
 
     private static final String SECRET = "app-secret";
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final Duration QUIET = Duration.ofSeconds(1);
-
-    @DynamicPropertySource
-    static void kafka(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", TestKafkaBroker::bootstrapServers);
-    }
 
     @LocalServerPort
     int port;
