@@ -63,6 +63,7 @@ class BrokerStoppedIT {
             // The bound is the configured publish timeout (2 s); generous slack for a loaded CI machine.
             assertThat(took).isLessThan(Duration.ofSeconds(10));
         }
+        assertThat(client.get("/actuator/health/readiness").statusCode()).as("not ready without Kafka").isEqualTo(503);
     }
 
     private static byte[] delivery() {

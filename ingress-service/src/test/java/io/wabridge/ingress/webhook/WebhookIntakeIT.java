@@ -237,6 +237,14 @@ class WebhookIntakeIT extends KafkaForTests {
         assertThat(unknown.statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void readinessIncludesKafka() {
+        HttpResponse<String> readiness = client.get("/actuator/health/readiness");
+
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"kafka\":{\"status\":\"UP\"");
+    }
+
     private <T> List<T> read(List<ConsumerRecord<String, byte[]>> records, Class<T> type) {
         assertThat(records).as("records of type " + type.getSimpleName()).isNotNull();
         return records.stream().map(record -> codec.read(record, type)).toList();
