@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -66,6 +67,16 @@ class ChatStream {
     }
 
     record Read(String messageId, boolean typing, Instant at) {
+    }
+
+    /**
+     * Ends every open stream when the sandbox stops. Runs before the web server's graceful shutdown,
+     * which would otherwise wait its full timeout for chat pages that never disconnect.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeAll() {
+        streams.values().forEach(mine -> mine.forEach(SseEmitter::complete));
+        streams.clear();
     }
 
     private void send(String userId, String name, Object data) {
