@@ -75,7 +75,7 @@ class ChatController {
             return ResponseEntity.status(delivery.ok() ? HttpStatus.OK : HttpStatus.BAD_GATEWAY).body(result);
         } catch (IOException e) {
             log.warn("Ingress at {} is unreachable: {}", settings.webhookUri(), e.toString());
-            result.put("error", "ingress is unreachable at " + settings.webhookUri() + ": " + e.getMessage());
+            result.put("error", "ingress is unreachable at " + settings.webhookUri() + " (" + e + ")");
             return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(result);
         }
     }

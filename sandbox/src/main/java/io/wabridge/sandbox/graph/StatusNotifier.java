@@ -88,7 +88,10 @@ class StatusNotifier {
                 return;
             }
             retryOrGiveUp(payload, message, status, attempt, next, "HTTP " + delivery.status(), null);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            // Ingress not (yet) running is normal on a laptop: the reason is enough, no stack trace.
+            retryOrGiveUp(payload, message, status, attempt, next, e.toString(), null);
+        } catch (RuntimeException e) {
             retryOrGiveUp(payload, message, status, attempt, next, e.toString(), e);
         }
     }
