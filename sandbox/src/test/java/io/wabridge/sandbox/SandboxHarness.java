@@ -90,6 +90,11 @@ public abstract class SandboxHarness {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** The status of a DELETE. */
+    protected int delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE()).status();
+    }
+
     protected URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }

@@ -60,12 +60,13 @@ class GraphController {
             return Map.of("success", true);
         }
         GraphRequest.Send send = (GraphRequest.Send) request;
-        SentMessage message = outbox.accept(send.to(), send.type(), body);
+        String waId = WaIds.of(send.to());
+        SentMessage message = outbox.accept(waId, send.type(), body);
         statuses.track(message, send.callbackData());
-        log.debug("Accepted {} {} for {}", send.type(), message.id(), send.to());
+        log.debug("Accepted {} {} for {}", send.type(), message.id(), waId);
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("messaging_product", "whatsapp");
-        response.put("contacts", List.of(Map.of("input", send.to(), "wa_id", send.to())));
+        response.put("contacts", List.of(Map.of("input", send.to(), "wa_id", waId)));
         response.put("messages", List.of(Map.of("id", message.id())));
         return response;
     }

@@ -73,4 +73,15 @@ class BotIT extends SandboxHarness {
         assertThat(post(ENDPOINT_URL, "{\"sessionId\":\"s\",\"text\":\"hi\"}").status()).isEqualTo(400);
         assertThat(get("/cognigy/calls/" + userId).body().path("calls").asInt()).isEqualTo(3);
     }
+
+    @Test
+    void resetsTheCallCounts() {
+        String userId = "u-" + newUserId();
+        post(ENDPOINT_URL, input(userId, "hi"));
+        assertThat(get("/cognigy/calls/" + userId).body().path("calls").asInt()).isEqualTo(1);
+
+        assertThat(delete("/cognigy/calls")).isEqualTo(204);
+
+        assertThat(get("/cognigy/calls/" + userId).body().path("calls").asInt()).isZero();
+    }
 }

@@ -48,6 +48,19 @@ class GraphApiIT extends SandboxHarness {
     }
 
     @Test
+    void answersWithTheWaIdOfAFormattedNumberAndTracksItUnderThatId() {
+        String waId = newUserId();
+        String formatted = "+" + waId.substring(0, 2) + " " + waId.substring(2, 5) + "-" + waId.substring(5);
+        Response response = postAuthorized(MESSAGES, TOKEN, text(formatted, "hello"));
+
+        assertThat(response.body().at("/contacts/0/input").asText()).isEqualTo(formatted);
+        assertThat(response.body().at("/contacts/0/wa_id").asText()).isEqualTo(waId);
+        String wamid = response.body().at("/messages/0/id").asText();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !statusWebhooksOf(wamid).isEmpty());
+        assertThat(body(statusWebhooksOf(wamid).get(0)).findValue("recipient_id").asText()).isEqualTo(waId);
+    }
+
+    @Test
     void rejectsALimitBreachWithMetasErrorShape() {
         String fourButtons = "{\"messaging_product\":\"whatsapp\",\"to\":\"" + newUserId() + "\",\"type\":\"interactive\","
                 + "\"interactive\":{\"type\":\"button\",\"body\":{\"text\":\"Pick\"},\"action\":{\"buttons\":["
