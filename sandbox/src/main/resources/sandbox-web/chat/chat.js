@@ -34,6 +34,7 @@ function note(text, error) {
 // ---- ticks -------------------------------------------------------------------------------------
 
 function botTicks(status) {
+  if (status === 'failed') return ['!', 'ticks failed', 'failed (a planned fault)'];
   if (status === 'read') return ['✓✓', 'ticks read', 'read'];
   if (status === 'delivered') return ['✓✓', 'ticks', 'delivered'];
   if (status === 'sent') return ['✓', 'ticks', 'sent'];
@@ -266,7 +267,7 @@ function hideTyping() {
 function onStatus(status) {
   const shown = state.rendered.get(status.messageId);
   if (!shown || shown.from !== 'bot') return;
-  const order = ['accepted', 'sent', 'delivered', 'read'];
+  const order = ['accepted', 'sent', 'delivered', 'read', 'failed'];
   // Statuses never move backwards, as on a real phone.
   if (order.indexOf(status.status) > order.indexOf(shown.status || 'accepted')) {
     shown.status = status.status;

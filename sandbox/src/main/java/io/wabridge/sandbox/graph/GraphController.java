@@ -36,11 +36,13 @@ class GraphController {
     private final SandboxSettings settings;
     private final Outbox outbox;
     private final StatusNotifier statuses;
+    private final FaultPlan faults;
 
-    GraphController(SandboxSettings settings, Outbox outbox, StatusNotifier statuses) {
+    GraphController(SandboxSettings settings, Outbox outbox, StatusNotifier statuses, FaultPlan faults) {
         this.settings = settings;
         this.outbox = outbox;
         this.statuses = statuses;
+        this.faults = faults;
     }
 
     @PostMapping("/{version:v\\d+\\.\\d+}/{phoneNumberId}/messages")
@@ -61,8 +63,16 @@ class GraphController {
         }
         GraphRequest.Send send = (GraphRequest.Send) request;
         String waId = WaIds.of(send.to());
+        Fault fault = faults.take(waId).orElse(null);
+        if (fault != null && !fault.failedStatus()) {
+            throw new GraphApiException(fault.error());
+        }
         SentMessage message = outbox.accept(waId, send.type(), body);
-        statuses.track(message, send.callbackData());
+        if (fault != null) {
+            statuses.fail(message, send.callbackData(), fault);
+        } else {
+            statuses.track(message, send.callbackData());
+        }
         log.debug("Accepted {} {} for {}", send.type(), message.id(), waId);
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("messaging_product", "whatsapp");

@@ -18,10 +18,10 @@ public record SentMessage(String id, String to, String type, JsonNode body, Inst
         return new SentMessage(id, to, type, body, at, new ConcurrentHashMap<>());
     }
 
-    /** The furthest status reached, or {@code accepted}. */
+    /** The furthest status reached ({@code failed} wins), or {@code accepted}. */
     @JsonProperty("status")
     public String status() {
-        for (String status : new String[] {"read", "delivered", "sent"}) {
+        for (String status : new String[] {"failed", "read", "delivered", "sent"}) {
             if (statuses.containsKey(status)) {
                 return status;
             }

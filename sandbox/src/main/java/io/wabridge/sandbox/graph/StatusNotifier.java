@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * {@code read} at the configured offsets, and each step is reported to ingress as a signed status
  * webhook. The phone's state changes on time whether or not ingress is up (as on a real phone);
  * the webhook is retried a few times, and the next status waits until the previous one has been
- * delivered or given up, so one message's statuses reach ingress in order.
+ * delivered or given up, so one message's statuses reach ingress in order. A planned
+ * {@link Fault} with {@code failedStatus} replaces the sequence by one {@code failed} status.
  */
 @Component
 class StatusNotifier {
@@ -51,7 +52,10 @@ class StatusNotifier {
         });
     }
 
-    private record Step(String status, Duration offset) {
+    private record Step(String status, Duration offset, Fault fault) {
+        Step(String status, Duration offset) {
+            this(status, offset, null);
+        }
     }
 
     /** Starts the sent → delivered → read sequence of {@code message}. */
@@ -64,6 +68,12 @@ class StatusNotifier {
         schedule(message, callbackData, steps, 0, message.acceptedAt());
     }
 
+    /** Reports {@code message} as {@code failed} with the fault's error, at the {@code sent} offset. */
+    void fail(SentMessage message, String callbackData, Fault fault) {
+        List<Step> steps = List.of(new Step("failed", settings.statusDelays().sent(), fault));
+        schedule(message, callbackData, steps, 0, message.acceptedAt());
+    }
+
     private void schedule(SentMessage message, String callbackData, List<Step> steps, int index, Instant accepted) {
         if (index >= steps.size() || scheduler.isShutdown()) {
             return;
@@ -73,7 +83,15 @@ class StatusNotifier {
         scheduler.schedule(() -> {
             Instant at = Instant.now();
             outbox.reached(message, step.status(), at);
-            ObjectNode payload = webhooks.status(status(message, step.status(), at, callbackData));
+            ObjectNode status = status(message, step.status(), at, callbackData);
+            if (step.fault() != null) {
+                ObjectNode error = status.putArray("errors").addObject();
+                error.put("code", step.fault().code());
+                error.put("title", step.fault().message());
+                error.put("message", step.fault().message());
+                error.putObject("error_data").put("details", step.fault().error().details());
+            }
+            ObjectNode payload = webhooks.status(status);
             deliver(payload, message, step.status(), 1,
                     () -> schedule(message, callbackData, steps, index + 1, accepted));
         }, wait, TimeUnit.MILLISECONDS);

@@ -185,4 +185,48 @@ class GraphApiIT extends SandboxHarness {
         assertThat(statusWebhooksOf(wamid)).allSatisfy(request ->
                 assertThat(body(request).findValue("biz_opaque_callback_data")).isNull());
     }
+
+    @Test
+    void failsTheNextSendsToARecipientWithAPlannedFault() {
+        String to = newUserId();
+        Response planned = post("/sandbox/faults", "{\"code\":131056,\"count\":2,\"recipient\":\"" + to + "\"}");
+        assertThat(planned.status()).isEqualTo(201);
+
+        assertThat(postAuthorized(MESSAGES, TOKEN, text(newUserId(), "other user")).status()).isEqualTo(200);
+        for (int i = 0; i < 2; i++) {
+            Response failed = postAuthorized(MESSAGES, TOKEN, text(to, "hi"));
+            assertThat(failed.status()).isEqualTo(400);
+            assertThat(failed.body().at("/error/code").asInt()).isEqualTo(131056);
+            assertThat(failed.body().at("/error/message").asText()).contains("pair rate limit");
+        }
+        assertThat(postAuthorized(MESSAGES, TOKEN, text(to, "hi")).status()).isEqualTo(200);
+        assertThat(get("/sandbox/outbox/" + to).body()).hasSize(1);
+    }
+
+    @Test
+    void reportsAPlannedFailedStatusAfterAcceptingTheSend() {
+        String to = newUserId();
+        post("/sandbox/faults", "{\"code\":131047,\"recipient\":\"" + to + "\",\"failedStatus\":true}");
+
+        Response accepted = postAuthorized(MESSAGES, TOKEN, text(to, "late"));
+        assertThat(accepted.status()).isEqualTo(200);
+        String wamid = accepted.body().at("/messages/0/id").asText();
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !statusWebhooksOf(wamid).isEmpty());
+        LoggedRequest delivery = statusWebhooksOf(wamid).get(0);
+        assertThat(signedByAppSecret(delivery)).isTrue();
+        MessagesValue value = Json.mapper().convertValue(
+                Json.fromBytes(delivery.getBody(), WebhookPayload.class).entry().get(0).changes().get(0).value(), MessagesValue.class);
+        Status status = value.statuses().get(0);
+        assertThat(status.status()).isEqualTo("failed");
+        assertThat(status.errors()).singleElement().satisfies(error -> assertThat(error.code()).isEqualTo(131047));
+        // No sent/delivered/read follow a failure.
+        await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(2)).until(() -> statusWebhooksOf(wamid).size() == 1);
+        assertThat(get("/sandbox/outbox/" + to).body().at("/0/status").asText()).isEqualTo("failed");
+    }
+
+    @Test
+    void refusesAFaultWithoutCode() {
+        assertThat(post("/sandbox/faults", "{\"count\":2}").status()).isEqualTo(400);
+    }
 }
