@@ -114,6 +114,18 @@ class ChatIT extends SandboxHarness {
     }
 
     @Test
+    void servesTheChatPageAtTheRoot() throws Exception {
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("chat/chat.js", "chat/chat.css");
+        HttpResponse<String> script = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/chat/chat.js")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.body()).contains("chat/api/stream");
+    }
+
+    @Test
     void rejectsInputThatCannotBeAWebhook() {
         assertThat(post("/chat/api/messages", "{\"userId\":\"alice\",\"text\":\"hi\"}").status()).isEqualTo(400);
         assertThat(post("/chat/api/messages", "{\"userId\":\"" + newUserId() + "\"}").status()).isEqualTo(400);
