@@ -46,6 +46,27 @@ final class LocalDefaults {
         return arguments.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue()).toList();
     }
 
+    /**
+     * Arguments for the sandbox: it signs webhooks for, and accepts sends from, the demo endpoint as
+     * the services are configured (so an app secret set in the environment is used on both sides).
+     */
+    static List<String> sandboxArguments(LocalSettings local, Map<String, String> env) {
+        String prefix = "wabridge.endpoints." + ENDPOINT + ".";
+        return List.of(
+                "--server.port=" + local.sandboxPort(),
+                "--wabridge.sandbox.ingress-url=http://localhost:" + local.ingressPort(),
+                "--wabridge.sandbox.endpoint-id=" + ENDPOINT,
+                "--wabridge.sandbox.phone-number-id=" + env.getOrDefault(environmentName(prefix + "phone-number-id"), PHONE_NUMBER_ID),
+                "--wabridge.sandbox.app-secret=" + env.getOrDefault(environmentName(prefix + "app-secret"), APP_SECRET),
+                "--wabridge.sandbox.access-token=" + ACCESS_TOKEN);
+    }
+
+    /** The sandbox is needed unless both fakes are switched off by real credentials. */
+    static boolean sandboxNeeded(Map<String, String> env) {
+        String prefix = "wabridge.endpoints." + ENDPOINT + ".";
+        return !(env.containsKey(environmentName(prefix + "access-token")) && env.containsKey(environmentName(prefix + "cognigy.url")));
+    }
+
     /** Spring Boot's environment variable for a property: dots to underscores, dashes removed, upper case. */
     static String environmentName(String property) {
         return property.replace('.', '_').replace("-", "").toUpperCase(Locale.ROOT);

@@ -1,6 +1,7 @@
 package io.wabridge.local;
 
 import io.wabridge.ingress.IngressApplication;
+import io.wabridge.sandbox.SandboxApplication;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,6 +36,10 @@ final class LocalPipeline implements AutoCloseable {
                 : null;
         LocalPipeline pipeline = new LocalPipeline(kafka, kafka == null ? local.externalKafka() : kafka.bootstrapServers());
         try {
+            if (LocalDefaults.sandboxNeeded(env)) {
+                // First: the services call it (Graph API, bot), and it calls ingress only when someone chats.
+                pipeline.startContext("sandbox", SandboxApplication::builder, LocalDefaults.sandboxArguments(local, env));
+            }
             pipeline.startService("ingress", IngressApplication::builder, local.ingressPort(), local, env);
         } catch (RuntimeException e) {
             pipeline.close();
@@ -53,9 +58,12 @@ final class LocalPipeline implements AutoCloseable {
 
     private void startService(String name, Supplier<SpringApplicationBuilder> service, int port,
             LocalSettings local, Map<String, String> env) {
-        log.info("Starting {} on port {}", name, port);
-        List<String> arguments = LocalDefaults.arguments(local, bootstrapServers, port, env);
-        running.add(service.get().run(arguments.toArray(String[]::new)));
+        startContext(name, service, LocalDefaults.arguments(local, bootstrapServers, port, env));
+    }
+
+    private void startContext(String name, Supplier<SpringApplicationBuilder> application, List<String> arguments) {
+        log.info("Starting {}", name);
+        running.add(application.get().run(arguments.toArray(String[]::new)));
     }
 
     @Override

@@ -20,10 +20,12 @@ public final class LocalRunner {
         log.info("""
 
                 wabridge is running locally
-                  Meta webhook callback URL  http://localhost:{}/webhooks/whatsapp/{}   (verify token: {})
-                  Kafka                      {}{}
+                  Chat page (the user's phone)  http://localhost:{}/
+                  Meta webhook callback URL     http://localhost:{}/webhooks/whatsapp/{}   (verify token: {})
+                  Kafka                         {}{}
                   Ctrl-C stops everything.
-                """, local.ingressPort(), LocalDefaults.ENDPOINT, LocalDefaults.VERIFY_TOKEN, pipeline.bootstrapServers(),
+                """, local.sandboxPort(), local.ingressPort(), LocalDefaults.ENDPOINT, LocalDefaults.VERIFY_TOKEN,
+                pipeline.bootstrapServers(),
                 pipeline.kafkaInProcess() ? " (in-process, data in " + local.dataDir().resolve("kafka") + ")" : " (external)");
     }
 }

@@ -1,0 +1,59 @@
+package io.wabridge.sandbox.webhook;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wabridge.model.Json;
+import io.wabridge.sandbox.SandboxSettings;
+import org.springframework.stereotype.Component;
+
+/**
+ * Wraps messages and statuses in the envelope of a real WhatsApp webhook delivery:
+ * {@code {object, entry: [{id, changes: [{field: "messages", value: {messaging_product, metadata, ...}}]}]}}.
+ */
+@Component
+public class Webhooks {
+
+    private final SandboxSettings settings;
+
+    Webhooks(SandboxSettings settings) {
+        this.settings = settings;
+    }
+
+    /** A user message, with the sender's profile in {@code contacts} as Meta sends it. */
+    public ObjectNode message(String waId, String name, ObjectNode message) {
+        ObjectNode value = value();
+        ObjectNode contact = value.putArray("contacts").addObject();
+        contact.putObject("profile").put("name", name);
+        contact.put("wa_id", waId);
+        value.putArray("messages").add(message);
+        return envelope(value);
+    }
+
+    /** One status update of an outbound message. */
+    public ObjectNode status(ObjectNode status) {
+        ObjectNode value = value();
+        value.putArray("statuses").add(status);
+        return envelope(value);
+    }
+
+    private ObjectNode value() {
+        ObjectNode value = Json.mapper().createObjectNode();
+        value.put("messaging_product", "whatsapp");
+        ObjectNode metadata = value.putObject("metadata");
+        metadata.put("display_phone_number", settings.displayPhoneNumber());
+        metadata.put("phone_number_id", settings.phoneNumberId());
+        return value;
+    }
+
+    private ObjectNode envelope(ObjectNode value) {
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.put("object", "whatsapp_business_account");
+        ArrayNode entries = root.putArray("entry");
+        ObjectNode entry = entries.addObject();
+        entry.put("id", settings.businessAccountId());
+        ObjectNode change = entry.putArray("changes").addObject();
+        change.put("field", "messages");
+        change.set("value", value);
+        return root;
+    }
+}

@@ -1,0 +1,2 @@
+/** Signed webhook deliveries to ingress, shaped and signed exactly as Meta sends them. */
+package io.wabridge.sandbox.webhook;
