@@ -122,6 +122,12 @@ public final class InputMapper {
         node.put("mimeType", media.mimeType());
         putIfPresent(node, "caption", media.caption());
         putIfPresent(node, "filename", media.filename());
+        if (media.voice() != null) {
+            node.put("voice", media.voice());
+        }
+        if (media.animated() != null) {
+            node.put("animated", media.animated());
+        }
         return media.caption();
     }
 
