@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.wabridge.model.Json;
 import io.wabridge.model.event.InboundEvent;
+import io.wabridge.model.event.InboundKind;
 import io.wabridge.model.event.OutboundKind;
 import io.wabridge.model.event.OutboundMessage;
 import io.wabridge.processor.pipeline.InboundProcessor;
@@ -116,6 +118,24 @@ class ConversationIT extends ProcessorITSupport {
         assertThat(out.get(1).kind()).isEqualTo(OutboundKind.MESSAGE);
         assertThat(out.get(1).index()).isEqualTo(1);
         assertThat(textOf(out.get(1))).isEqualTo("echo hi");
+    }
+
+    @Test
+    void notifyGoesStraightToTheUserAndInjectReachesTheFlowInTheNamedSession() {
+        String user = newUser();
+        String key = TestEvents.PHONE_NUMBER_ID + ":" + user;
+        send(new InboundEvent(1, "notify-" + user, InboundKind.NOTIFY, TestEvents.ENDPOINT, TestEvents.PHONE_NUMBER_ID, key,
+                user, null, null, null, TestEvents.T0, null, "Your parcel has arrived", null, null, null, null, null));
+        send(new InboundEvent(1, "inject-" + user, InboundKind.INJECT, TestEvents.ENDPOINT, TestEvents.PHONE_NUMBER_ID, key,
+                user, null, null, null, TestEvents.T0, null, "injected", Json.mapper().createObjectNode().put("source", "crm"),
+                "crm-session", null, null, null));
+
+        await().atMost(WAIT).until(() -> texts(user).size() == 2);
+        assertThat(texts(user)).containsExactly("Your parcel has arrived", "echo injected");
+        List<LoggedRequest> calls = cognigyCalls(user);
+        assertThat(calls).hasSize(1);
+        assertThat(body(calls.get(0)).path("sessionId").asText()).isEqualTo("crm-session");
+        assertThat(body(calls.get(0)).path("data").path("source").asText()).isEqualTo("crm");
     }
 
     private static InboundEvent text(String user, String wamid, String body, Instant at) {

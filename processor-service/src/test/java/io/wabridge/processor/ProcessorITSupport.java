@@ -16,6 +16,7 @@ import io.wabridge.support.kafka.TestKafkaBroker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -58,22 +59,30 @@ abstract class ProcessorITSupport {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.kafka.bootstrap-servers", TestKafkaBroker::bootstrapServers);
-        registry.add("wabridge.endpoints.demo.phone-number-id", () -> TestEvents.PHONE_NUMBER_ID);
-        registry.add("wabridge.endpoints.demo.cognigy.url", () -> cognigy.baseUrl() + "/cognigy/demo");
-        registry.add("wabridge.endpoints.demo.cognigy.timeout", () -> "5s");
-        registry.add("wabridge.endpoints.reader.phone-number-id", () -> "2002");
-        registry.add("wabridge.endpoints.reader.mark-as-read", () -> "true");
-        registry.add("wabridge.endpoints.reader.cognigy.url", () -> cognigy.baseUrl() + "/cognigy/reader");
-        registry.add("wabridge.endpoints.down.phone-number-id", () -> "3003");
-        registry.add("wabridge.endpoints.down.cognigy.url", () -> cognigy.baseUrl() + "/cognigy/down");
-        registry.add("wabridge.endpoints.down.cognigy.fallback-text", () -> FALLBACK);
-        registry.add("wabridge.processor.cognigy.max-attempts", () -> "2");
-        registry.add("wabridge.processor.cognigy.initial-backoff", () -> "20ms");
-        registry.add("wabridge.processor.pipeline.transactional-id", () -> "processor-it");
-        registry.add("wabridge.processor.pipeline.commit-interval", () -> "20ms");
-        registry.add("wabridge.processor.pipeline.workers", () -> "32");
-        registry.add("wabridge.processor.pipeline.drain-timeout", () -> "10s");
+        properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** The test configuration, also used to start a second processor instance. */
+    static Map<String, String> properties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.kafka.bootstrap-servers", TestKafkaBroker.bootstrapServers());
+        properties.put("logging.level.org.apache.kafka", "WARN");
+        properties.put("wabridge.endpoints.demo.phone-number-id", TestEvents.PHONE_NUMBER_ID);
+        properties.put("wabridge.endpoints.demo.cognigy.url", cognigy.baseUrl() + "/cognigy/demo");
+        properties.put("wabridge.endpoints.demo.cognigy.timeout", "5s");
+        properties.put("wabridge.endpoints.reader.phone-number-id", "2002");
+        properties.put("wabridge.endpoints.reader.mark-as-read", "true");
+        properties.put("wabridge.endpoints.reader.cognigy.url", cognigy.baseUrl() + "/cognigy/reader");
+        properties.put("wabridge.endpoints.down.phone-number-id", "3003");
+        properties.put("wabridge.endpoints.down.cognigy.url", cognigy.baseUrl() + "/cognigy/down");
+        properties.put("wabridge.endpoints.down.cognigy.fallback-text", FALLBACK);
+        properties.put("wabridge.processor.cognigy.max-attempts", "2");
+        properties.put("wabridge.processor.cognigy.initial-backoff", "20ms");
+        properties.put("wabridge.processor.pipeline.transactional-id", "processor-it");
+        properties.put("wabridge.processor.pipeline.commit-interval", "20ms");
+        properties.put("wabridge.processor.pipeline.workers", "32");
+        properties.put("wabridge.processor.pipeline.drain-timeout", "10s");
+        return properties;
     }
 
     @BeforeEach

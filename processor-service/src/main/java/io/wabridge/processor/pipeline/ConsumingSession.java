@@ -57,6 +57,7 @@ final class ConsumingSession implements ConsumerRebalanceListener, AutoCloseable
     private final InFlight inFlight = new InFlight();
     private final Map<Integer, Long> epochs = new HashMap<>();
     private long lastEpoch;
+    private volatile Set<Integer> assigned = Set.of();
 
     ConsumingSession(Consumer<String, byte[]> consumer, Producer<String, byte[]> producer, Consumer<String, byte[]> restorer,
                      ConversationStore store, TurnHandler handler, EventCodec codec, Executor workers,
@@ -245,10 +246,19 @@ final class ConsumingSession implements ConsumerRebalanceListener, AutoCloseable
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-        Set<Integer> assigned = numbers(partitions);
-        store.restore(restorer, assigned, settings.restoreTimeout());
-        assigned.forEach(partition -> epochs.put(partition, ++lastEpoch));
-        log.info("Consuming {} partitions {}", inboundTopic, assigned);
+        Set<Integer> added = numbers(partitions);
+        if (added.isEmpty()) {
+            return;
+        }
+        store.restore(restorer, added, settings.restoreTimeout());
+        added.forEach(partition -> epochs.put(partition, ++lastEpoch));
+        assigned = Set.copyOf(epochs.keySet());
+        log.info("Consuming {} partitions {}", inboundTopic, added);
+    }
+
+    /** The inbound partitions this session owns (restored and consuming). */
+    Set<Integer> assigned() {
+        return assigned;
     }
 
     private void forget(Set<Integer> partitions) {
@@ -258,6 +268,7 @@ final class ConsumingSession implements ConsumerRebalanceListener, AutoCloseable
         });
         conversations.values().removeIf(queue -> partitions.contains(queue.peek().record().partition()));
         store.drop(partitions);
+        assigned = Set.copyOf(epochs.keySet());
     }
 
     private Set<Integer> numbers(Collection<TopicPartition> partitions) {

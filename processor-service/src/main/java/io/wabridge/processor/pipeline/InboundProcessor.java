@@ -1,6 +1,7 @@
 package io.wabridge.processor.pipeline;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -21,6 +22,7 @@ public class InboundProcessor implements SmartLifecycle {
     private final Supplier<ConsumingSession> sessions;
     private final Duration drainTimeout;
     private volatile boolean running;
+    private volatile ConsumingSession current;
     private Thread thread;
 
     InboundProcessor(Supplier<ConsumingSession> sessions, Duration drainTimeout) {
@@ -66,13 +68,22 @@ public class InboundProcessor implements SmartLifecycle {
     private void consume() {
         while (running) {
             try (ConsumingSession session = sessions.get()) {
+                current = session;
                 session.run(() -> running);
             } catch (RuntimeException e) {
                 if (running) {
                     log.error("Consuming session failed, starting a new one in {}", RESTART_PAUSE, e);
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(RESTART_PAUSE.toMillis()));
                 }
+            } finally {
+                current = null;
             }
         }
+    }
+
+    /** The inbound partitions this instance currently owns; empty while (re)starting. */
+    public Set<Integer> assignedPartitions() {
+        ConsumingSession session = current;
+        return session == null ? Set.of() : session.assigned();
     }
 }
