@@ -58,6 +58,7 @@ final class ConsumingSession implements ConsumerRebalanceListener, AutoCloseable
     private final Map<Integer, Long> epochs = new HashMap<>();
     private long lastEpoch;
     private volatile Set<Integer> assigned = Set.of();
+    private long lastCommitNanos = System.nanoTime();
 
     ConsumingSession(Consumer<String, byte[]> consumer, Producer<String, byte[]> producer, Consumer<String, byte[]> restorer,
                      ConversationStore store, TurnHandler handler, EventCodec codec, Executor workers,
@@ -81,7 +82,11 @@ final class ConsumingSession implements ConsumerRebalanceListener, AutoCloseable
             for (ConsumerRecord<String, byte[]> record : consumer.poll(inFlight.size() > 0 ? settings.commitInterval() : IDLE_POLL)) {
                 dispatch(record);
             }
-            commit(drain());
+            // Pacing commits batches the turns of many conversations into one transaction under load.
+            if (System.nanoTime() - lastCommitNanos >= settings.commitInterval().toNanos()) {
+                commit(drain());
+                lastCommitNanos = System.nanoTime();
+            }
             applyBackpressure();
         }
         drainAndCommit(Set.copyOf(epochs.keySet()));
