@@ -16,10 +16,15 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every documented Cognigy output, through Kafka, becomes the golden WhatsApp messages in order. */
 class OutputMappingIT extends ProcessorITSupport {
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void eachOutputTypeBecomesTheDocumentedWhatsAppBody() {
@@ -57,5 +62,8 @@ class OutputMappingIT extends ProcessorITSupport {
                 assertThat(message.message()).as(name + " #" + i).isEqualTo(want);
             }
         });
+        assertThat(meters.counter("wabridge.processor.output.adjusted", "reason", "text-split").count())
+                .as("clipping and conversion are counted").isPositive();
+        assertThat(meters.counter("wabridge.processor.output.adjusted", "reason", "list-rows-dropped").count()).isPositive();
     }
 }
