@@ -6,7 +6,6 @@ import io.wabridge.processor.conversation.ConversationStore;
 import io.wabridge.support.kafka.EventCodec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -53,7 +52,7 @@ final class ConsumingSession implements ConsumerRebalanceListener, AutoCloseable
     private final String inboundTopic;
 
     private final BlockingQueue<Turn> completed = new LinkedBlockingQueue<>();
-    private final Map<String, ArrayDeque<Work>> conversations = new HashMap<>();
+    private final ConversationQueues conversations = new ConversationQueues();
     private final InFlight inFlight = new InFlight();
     private final Map<Integer, Long> epochs = new HashMap<>();
     private long lastEpoch;
@@ -104,9 +103,7 @@ final class ConsumingSession implements ConsumerRebalanceListener, AutoCloseable
         }
         String key = record.key() != null ? record.key() : event.conversationKey();
         Work work = new Work(record, event, key, epoch);
-        ArrayDeque<Work> queue = conversations.computeIfAbsent(key, k -> new ArrayDeque<>());
-        queue.add(work);
-        if (queue.size() == 1) {
+        if (conversations.add(work)) {
             start(work);
         }
     }
@@ -164,21 +161,8 @@ final class ConsumingSession implements ConsumerRebalanceListener, AutoCloseable
                 store.put(turn.work().key(), turn.work().record().partition(), turn.state());
             }
             if (turn.queued()) {
-                startNext(turn.work().key());
+                conversations.next(turn.work().key()).ifPresent(this::start);
             }
-        }
-    }
-
-    private void startNext(String key) {
-        ArrayDeque<Work> queue = conversations.get(key);
-        if (queue == null) {
-            return;
-        }
-        queue.poll();
-        if (queue.isEmpty()) {
-            conversations.remove(key);
-        } else {
-            start(queue.peek());
         }
     }
 
@@ -196,16 +180,10 @@ final class ConsumingSession implements ConsumerRebalanceListener, AutoCloseable
      * them; records still queued behind them are left to whoever owns the partition next.
      */
     private void drainAndCommit(Set<Integer> partitions) {
-        conversations.values().stream()
-                .filter(queue -> partitions.contains(queue.peek().record().partition()))
-                .forEach(queue -> {
-                    Work head = queue.peek();
-                    queue.clear();
-                    queue.add(head);
-                });
+        conversations.keepOnlyRunning(partitions);
         Instant deadline = Instant.now().plus(settings.drainTimeout());
         List<Turn> turns = new ArrayList<>(drain());
-        while (running(partitions) > finished(turns, partitions) && Instant.now().isBefore(deadline)) {
+        while (conversations.running(partitions) > finished(turns, partitions) && Instant.now().isBefore(deadline)) {
             try {
                 Turn turn = completed.poll(50, TimeUnit.MILLISECONDS);
                 if (turn != null) {
@@ -228,10 +206,6 @@ final class ConsumingSession implements ConsumerRebalanceListener, AutoCloseable
     /** False for a turn whose partition was revoked while it ran: its record is someone else's now. */
     private boolean isCurrent(Turn turn) {
         return epochs.getOrDefault(turn.work().record().partition(), -2L) == turn.work().epoch();
-    }
-
-    private long running(Set<Integer> partitions) {
-        return conversations.values().stream().filter(queue -> partitions.contains(queue.peek().record().partition())).count();
     }
 
     @Override
@@ -271,7 +245,7 @@ final class ConsumingSession implements ConsumerRebalanceListener, AutoCloseable
             inFlight.forget(new TopicPartition(inboundTopic, partition));
             epochs.remove(partition);
         });
-        conversations.values().removeIf(queue -> partitions.contains(queue.peek().record().partition()));
+        conversations.remove(partitions);
         store.drop(partitions);
         assigned = Set.copyOf(epochs.keySet());
     }

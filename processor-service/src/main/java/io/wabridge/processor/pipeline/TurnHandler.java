@@ -36,6 +36,11 @@ import org.slf4j.LoggerFactory;
 class TurnHandler {
 
     private static final Logger log = LoggerFactory.getLogger(TurnHandler.class);
+    /**
+     * Largest outbound record value written; below Kafka's default 1 MB limits, so that an
+     * enormous flow output fails its turn (fallback + dead letter) instead of every commit.
+     */
+    static final int MAX_RECORD_BYTES = 900 * 1024;
 
     private final Endpoints endpoints;
     private final CognigyClient cognigy;
@@ -134,6 +139,10 @@ class TurnHandler {
                 out.add(records.outbound(work, endpoint, index++, OutboundKind.MESSAGE, message));
             }
         }
+        if (oversized(out)) {
+            return failed(work, endpoint, state.afterTurn(session, at, null, offset, dedupeWindow), "output-too-large",
+                    new IllegalStateException("an output exceeds " + MAX_RECORD_BYTES + " bytes"));
+        }
         return outcome(work, state.afterTurn(session, at, messageId, offset, dedupeWindow), out, "replied");
     }
 
@@ -148,6 +157,10 @@ class TurnHandler {
         List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
         for (ObjectNode message : convert(output)) {
             out.add(records.outbound(work, endpoint, out.size(), OutboundKind.MESSAGE, message));
+        }
+        if (oversized(out)) {
+            return failed(work, endpoint, state.remember(null, work.record().offset(), dedupeWindow), "output-too-large",
+                    new IllegalStateException("an output exceeds " + MAX_RECORD_BYTES + " bytes"));
         }
         return outcome(work, state.remember(messageId, work.record().offset(), dedupeWindow), out, "notified");
     }
@@ -176,6 +189,10 @@ class TurnHandler {
     private Turn deadLetterOnly(Work work, ConversationState after, String reason, String detail) {
         meters.counter("wabridge.processor.dead.letters", "reason", reason).increment();
         return new Turn(work, work.event() != null, after, List.of(records.deadLetter(work.record(), reason, detail)));
+    }
+
+    private static boolean oversized(List<ProducerRecord<String, byte[]>> records) {
+        return records.stream().anyMatch(record -> record.value() != null && record.value().length > MAX_RECORD_BYTES);
     }
 
     private List<ObjectNode> convert(JsonNode output) {
