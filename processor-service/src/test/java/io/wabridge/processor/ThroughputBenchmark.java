@@ -86,9 +86,9 @@ class ThroughputBenchmark {
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).until(() -> replies.get() >= total);
             double seconds = (System.nanoTime() - consumingFrom) / 1e9;
             Runtime rt = Runtime.getRuntime();
-            System.out.printf("BENCH %d turns over %d conversations in %.1f s = %.0f turns/s (start-up %.1f s, JVM heap used %d MB incl. broker)%n",
+            System.out.printf("BENCH %d turns over %d conversations in %.1f s = %.0f turns/s (start-up %.1f s, JVM heap used %d of max %d MB, broker and fake Cognigy included)%n",
                     total, CONVERSATIONS, seconds, total / seconds, (consumingFrom - started) / 1e9,
-                    (rt.totalMemory() - rt.freeMemory()) >> 20);
+                    (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
         } finally {
             counter.interrupt();
             cognigy.stop();
