@@ -18,6 +18,8 @@ import java.util.List;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
 
 /** Dedupe, per-conversation order, key-level concurrency, sessions and restarts, through Kafka. */
 class ConversationIT extends ProcessorITSupport {
@@ -26,6 +28,14 @@ class ConversationIT extends ProcessorITSupport {
 
     @Autowired
     InboundProcessor processor;
+
+    @Autowired
+    HealthEndpoint health;
+
+    @Test
+    void reportsHealthyWhileConsuming() {
+        await().atMost(WAIT).until(() -> health.healthForPath("inboundProcessor").getStatus().equals(Status.UP));
+    }
 
     @Test
     void aRedeliveredMessageReachesCognigyOnce() {

@@ -81,6 +81,11 @@ public class InboundProcessor implements SmartLifecycle {
         }
     }
 
+    /** True while a consuming session is connected and running. */
+    boolean sessionActive() {
+        return current != null;
+    }
+
     /** The inbound partitions this instance currently owns; empty while (re)starting. */
     public Set<Integer> assignedPartitions() {
         ConsumingSession session = current;

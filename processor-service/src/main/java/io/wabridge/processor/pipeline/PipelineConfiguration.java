@@ -80,6 +80,11 @@ class PipelineConfiguration {
     }
 
     @Bean
+    InboundProcessorHealthIndicator inboundProcessorHealthIndicator(InboundProcessor inboundProcessor) {
+        return new InboundProcessorHealthIndicator(inboundProcessor);
+    }
+
+    @Bean
     InboundProcessor inboundProcessor(KafkaProperties kafka, PipelineSettings settings, TopicSettings topics,
                                       ConversationSettings conversations, TurnHandler handler, EventCodec codec,
                                       ExecutorService turnWorkers) {
