@@ -58,6 +58,7 @@ final class ConsumingSession implements ConsumerRebalanceListener, AutoCloseable
     private long lastEpoch;
     private volatile Set<Integer> assigned = Set.of();
     private long lastCommitNanos = System.nanoTime();
+    private boolean closing;
 
     ConsumingSession(Consumer<String, byte[]> consumer, Producer<String, byte[]> producer, Consumer<String, byte[]> restorer,
                      ConversationStore store, TurnHandler handler, EventCodec codec, Executor workers,
@@ -115,6 +116,7 @@ final class ConsumingSession implements ConsumerRebalanceListener, AutoCloseable
             try {
                 turn = handler.handle(work, state);
             } catch (RuntimeException | Error e) {
+                // Every started turn must complete, or its conversation and its partition's offset would stall.
                 turn = handler.crashed(work, state, e);
             }
             completed.add(turn);
@@ -214,7 +216,10 @@ final class ConsumingSession implements ConsumerRebalanceListener, AutoCloseable
         if (revoked.isEmpty()) {
             return;
         }
-        drainAndCommit(revoked);
+        // Closing the consumer revokes too; by then the session has committed what it could, or failed.
+        if (!closing) {
+            drainAndCommit(revoked);
+        }
         forget(revoked);
     }
 
@@ -265,6 +270,7 @@ final class ConsumingSession implements ConsumerRebalanceListener, AutoCloseable
 
     @Override
     public void close() {
+        closing = true;
         closeQuietly(consumer);
         closeQuietly(restorer);
         closeQuietly(producer);

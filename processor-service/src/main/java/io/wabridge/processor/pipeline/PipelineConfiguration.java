@@ -105,6 +105,8 @@ class PipelineConfiguration {
         producer.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.transactionalId());
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        // Transactions last milliseconds; a crashed instance's open one should not block read_committed readers for long.
+        producer.putIfAbsent(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 15_000);
 
         return new InboundProcessor(() -> new ConsumingSession(
                 new KafkaConsumer<>(consumer, new StringDeserializer(), new ByteArrayDeserializer()),
