@@ -37,9 +37,24 @@ final class OutboundRecords {
 
     /** The {@code index}-th output of the event; its id is derived from event id and index. */
     ProducerRecord<String, byte[]> outbound(Work work, Endpoint endpoint, int index, OutboundKind kind, JsonNode message) {
+        return outbound(work, endpoint, EventIds.outbound(work.event().eventId(), index), index, kind, message);
+    }
+
+    /**
+     * The fallback text of a failed turn. Its id is not that of the turn's first reply: when the
+     * dead-lettered input is re-driven and succeeds, the send ledger must not take the real reply
+     * for the fallback already sent.
+     */
+    ProducerRecord<String, byte[]> fallback(Work work, Endpoint endpoint, JsonNode message) {
+        String id = EventIds.outbound(work.event().eventId() + "/fallback", 0);
+        return outbound(work, endpoint, id, 0, OutboundKind.MESSAGE, message);
+    }
+
+    private ProducerRecord<String, byte[]> outbound(Work work, Endpoint endpoint, String outboundId, int index, OutboundKind kind,
+                                                    JsonNode message) {
         InboundEvent event = work.event();
         OutboundMessage outbound = new OutboundMessage(OutboundMessage.SCHEMA_VERSION,
-                EventIds.outbound(event.eventId(), index), event.eventId(), index, kind, endpoint.id(),
+                outboundId, event.eventId(), index, kind, endpoint.id(),
                 endpoint.phoneNumberId(), event.conversationKey(), event.userId(), event.messageId(), message,
                 clock.instant());
         String traceparent = TraceContext.continueOrStart(EventCodec.header(work.record().headers(), EventHeaders.TRACEPARENT));

@@ -179,7 +179,7 @@ class TurnHandler {
         if (work.event().kind() != InboundKind.HANDOVER) {
             ObjectNode text = Json.mapper().createObjectNode().put("type", "text");
             text.putObject("text").put("body", endpoint.settings().cognigy().fallbackText());
-            out.add(records.outbound(work, endpoint, 0, OutboundKind.MESSAGE, text));
+            out.add(records.fallback(work, endpoint, text));
         }
         out.add(records.deadLetter(work.record(), reason, cause.getMessage()));
         meters.counter("wabridge.processor.dead.letters", "reason", reason).increment();

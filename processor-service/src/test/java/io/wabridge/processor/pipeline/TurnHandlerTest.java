@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wabridge.model.EventHeaders;
+import io.wabridge.model.EventIds;
 import io.wabridge.model.Json;
 import io.wabridge.model.event.InboundEvent;
 import io.wabridge.model.event.OutboundMessage;
@@ -65,6 +66,8 @@ class TurnHandlerTest {
         assertThat(turn.records().get(0).topic()).isEqualTo("out");
         assertThat(codec.read(asConsumed(turn.records().get(0)), OutboundMessage.class).message().path("text").path("body").asText())
                 .isEqualTo(EndpointSettings.Cognigy.DEFAULT_FALLBACK_TEXT);
+        assertThat(codec.read(asConsumed(turn.records().get(0)), OutboundMessage.class).outboundId())
+                .as("a re-driven success must not reuse the fallback's id").isNotEqualTo(EventIds.outbound(work.event().eventId(), 0));
         assertThat(turn.records().get(1).topic()).isEqualTo("in-dlt");
         assertThat(new String(turn.records().get(1).headers().lastHeader(EventHeaders.FAILURE_REASON).value(), StandardCharsets.UTF_8))
                 .isEqualTo("output-too-large");
