@@ -38,6 +38,10 @@ public final class ConversationStore {
         this.topic = topic;
     }
 
+    public String topic() {
+        return topic;
+    }
+
     public ConversationState get(String conversationKey) {
         Entry entry = states.get(conversationKey);
         return entry == null ? ConversationState.NEW : entry.state();

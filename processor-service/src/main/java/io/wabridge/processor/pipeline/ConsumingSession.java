@@ -76,6 +76,7 @@ final class ConsumingSession implements ConsumerRebalanceListener, AutoCloseable
 
     /** Consumes until {@code active} turns false, then lets running turns finish and commits them. */
     void run(BooleanSupplier active) {
+        requireMatchingPartitions();
         producer.initTransactions();
         consumer.subscribe(List.of(inboundTopic), this);
         while (active.getAsBoolean()) {
@@ -90,6 +91,16 @@ final class ConsumingSession implements ConsumerRebalanceListener, AutoCloseable
             applyBackpressure();
         }
         drainAndCommit(Set.copyOf(epochs.keySet()));
+    }
+
+    /** Changelog partition n holds inbound partition n's conversations: the counts must match. */
+    private void requireMatchingPartitions() {
+        int inbound = consumer.partitionsFor(inboundTopic).size();
+        int changelog = restorer.partitionsFor(store.topic()).size();
+        if (inbound != changelog) {
+            throw new IllegalStateException("wabridge.processor.conversations.topic " + store.topic() + " has " + changelog
+                    + " partitions but " + inboundTopic + " has " + inbound + "; they must match");
+        }
     }
 
     private void dispatch(ConsumerRecord<String, byte[]> record) {

@@ -44,7 +44,15 @@ class PipelineConfiguration {
 
     @Bean
     CognigyClient cognigyClient(Endpoints endpoints, CognigyClientSettings settings) {
-        endpoints.requireEach((id, endpoint) -> EndpointSettings.require(id, "cognigy.url", endpoint.cognigy().url()));
+        endpoints.requireEach((id, endpoint) -> {
+            EndpointSettings.require(id, "cognigy.url", endpoint.cognigy().url());
+            if (endpoint.cognigy().timeout().isNegative() || endpoint.cognigy().timeout().isZero()) {
+                throw new IllegalStateException("wabridge.endpoints." + id + ".cognigy.timeout must be positive");
+            }
+            if (endpoint.session().expiration().isNegative()) {
+                throw new IllegalStateException("wabridge.endpoints." + id + ".session.expiration must not be negative");
+            }
+        });
         return new CognigyClient(settings);
     }
 
