@@ -69,7 +69,7 @@ abstract class ProcessorITSupport {
         properties.put("logging.level.org.apache.kafka", "WARN");
         properties.put("wabridge.endpoints.demo.phone-number-id", TestEvents.PHONE_NUMBER_ID);
         properties.put("wabridge.endpoints.demo.cognigy.url", cognigy.baseUrl() + "/cognigy/demo");
-        properties.put("wabridge.endpoints.demo.cognigy.timeout", "5s");
+        properties.put("wabridge.endpoints.demo.cognigy.timeout", "15s");
         properties.put("wabridge.endpoints.reader.phone-number-id", "2002");
         properties.put("wabridge.endpoints.reader.mark-as-read", "true");
         properties.put("wabridge.endpoints.reader.cognigy.url", cognigy.baseUrl() + "/cognigy/reader");

@@ -34,7 +34,7 @@ class ReplayAfterCrashIT extends ProcessorITSupport {
         String quick = userOnSamePartitionAs(slow);
         cognigy.stubFor(post(urlPathMatching("/cognigy/.*")).atPriority(1)
                 .withRequestBody(matchingJsonPath("$.userId", equalTo(slow)))
-                .willReturn(okJson("{\"outputStack\":[{\"text\":\"slow answer\"}]}").withFixedDelay(3000)));
+                .willReturn(okJson("{\"outputStack\":[{\"text\":\"slow answer\"}]}").withFixedDelay(8000)));
 
         first.stop();
         Map<String, String> properties = properties();
