@@ -7,9 +7,12 @@ import io.wabridge.processor.cognigy.CognigyClient;
 import io.wabridge.processor.cognigy.CognigyClientSettings;
 import io.wabridge.processor.conversation.ConversationSettings;
 import io.wabridge.processor.conversation.ConversationStore;
+import io.wabridge.processor.input.MediaUrlSettings;
+import io.wabridge.processor.input.MediaUrls;
 import io.wabridge.processor.output.OutputMapper;
 import io.wabridge.processor.output.OutputSettings;
 import io.wabridge.support.endpoint.Endpoints;
+import io.wabridge.support.endpoint.WhatsAppApiSettings;
 import io.wabridge.support.kafka.EventCodec;
 import io.wabridge.support.kafka.TopicSettings;
 import java.time.Clock;
@@ -79,11 +82,19 @@ class PipelineConfiguration {
     }
 
     @Bean
-    TurnHandler turnHandler(Endpoints endpoints, CognigyClient cognigy, OutputSettings output, EventCodec codec,
-                            TopicSettings topics, ConversationSettings conversations, MeterRegistry meters) {
+    MediaUrls mediaUrls(MediaUrlSettings settings, WhatsAppApiSettings graph, Endpoints endpoints) {
+        if (settings.fetchUrls()) {
+            endpoints.requireEach((id, endpoint) -> EndpointSettings.require(id, "access-token", endpoint.accessToken()));
+        }
+        return new MediaUrls(settings, graph);
+    }
+
+    @Bean
+    TurnHandler turnHandler(Endpoints endpoints, CognigyClient cognigy, MediaUrls mediaUrls, OutputSettings output,
+                            EventCodec codec, TopicSettings topics, ConversationSettings conversations, MeterRegistry meters) {
         OutboundRecords records = new OutboundRecords(codec, topics.outbound(), Topics.deadLetterOf(topics.inbound()),
                 Clock.systemUTC());
-        return new TurnHandler(endpoints, cognigy, new OutputMapper(output), records, conversations.dedupeWindow(),
+        return new TurnHandler(endpoints, cognigy, mediaUrls, new OutputMapper(output), records, conversations.dedupeWindow(),
                 Clock.systemUTC(), meters);
     }
 

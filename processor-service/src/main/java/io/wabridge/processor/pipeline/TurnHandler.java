@@ -14,6 +14,7 @@ import io.wabridge.processor.cognigy.CognigyRequest;
 import io.wabridge.processor.conversation.ConversationState;
 import io.wabridge.processor.input.CognigyInput;
 import io.wabridge.processor.input.InputMapper;
+import io.wabridge.processor.input.MediaUrls;
 import io.wabridge.processor.output.Adjustments;
 import io.wabridge.processor.output.OutputMapper;
 import io.wabridge.support.endpoint.Endpoint;
@@ -45,6 +46,7 @@ class TurnHandler {
     private final Endpoints endpoints;
     private final CognigyClient cognigy;
     private final InputMapper inputMapper = new InputMapper();
+    private final MediaUrls mediaUrls;
     private final OutputMapper outputMapper;
     private final OutboundRecords records;
     private final int dedupeWindow;
@@ -52,10 +54,11 @@ class TurnHandler {
     private final MeterRegistry meters;
     private final Timer cognigyTimer;
 
-    TurnHandler(Endpoints endpoints, CognigyClient cognigy, OutputMapper outputMapper, OutboundRecords records,
-                int dedupeWindow, Clock clock, MeterRegistry meters) {
+    TurnHandler(Endpoints endpoints, CognigyClient cognigy, MediaUrls mediaUrls, OutputMapper outputMapper,
+                OutboundRecords records, int dedupeWindow, Clock clock, MeterRegistry meters) {
         this.endpoints = endpoints;
         this.cognigy = cognigy;
+        this.mediaUrls = mediaUrls;
         this.outputMapper = outputMapper;
         this.records = records;
         this.dedupeWindow = dedupeWindow;
@@ -124,6 +127,7 @@ class TurnHandler {
         List<JsonNode> outputs;
         try {
             CognigyInput input = inputMapper.map(event);
+            mediaUrls.addTo(input, endpoint);
             CognigyRequest request = new CognigyRequest(event.userId(), session, input.text(), input.data());
             outputs = cognigyTimer.record(() -> cognigy.send(endpoint.id(), endpoint.settings().cognigy(), request));
         } catch (CognigyException e) {

@@ -16,10 +16,13 @@ import io.wabridge.processor.cognigy.CognigyClient;
 import io.wabridge.processor.cognigy.CognigyClientSettings;
 import io.wabridge.processor.cognigy.CognigyRequest;
 import io.wabridge.processor.conversation.ConversationState;
+import io.wabridge.processor.input.MediaUrlSettings;
+import io.wabridge.processor.input.MediaUrls;
 import io.wabridge.processor.output.OutputMapper;
 import io.wabridge.processor.output.OutputSettings;
 import io.wabridge.support.endpoint.Endpoints;
 import io.wabridge.support.endpoint.EndpointsSettings;
+import io.wabridge.support.endpoint.WhatsAppApiSettings;
 import io.wabridge.support.kafka.EventCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -38,6 +41,7 @@ class TurnHandlerTest {
     private final EventCodec codec = new EventCodec();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final TurnHandler handler = new TurnHandler(endpoints(), new ScriptedCognigy(),
+            new MediaUrls(new MediaUrlSettings(false, null), new WhatsAppApiSettings(null, null)),
             new OutputMapper(OutputSettings.defaults()),
             new OutboundRecords(codec, "out", "in-dlt", Clock.systemUTC()), 20, Clock.systemUTC(), meters);
 
