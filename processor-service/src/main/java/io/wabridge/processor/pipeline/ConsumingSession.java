@@ -59,6 +59,7 @@ final class ConsumingSession implements ConsumerRebalanceListener, AutoCloseable
     private volatile Set<Integer> assigned = Set.of();
     private long lastCommitNanos = System.nanoTime();
     private boolean closing;
+    private volatile boolean consuming;
 
     ConsumingSession(Consumer<String, byte[]> consumer, Producer<String, byte[]> producer, Consumer<String, byte[]> restorer,
                      ConversationStore store, TurnHandler handler, EventCodec codec, Executor workers,
@@ -79,6 +80,7 @@ final class ConsumingSession implements ConsumerRebalanceListener, AutoCloseable
         requireMatchingPartitions();
         producer.initTransactions();
         consumer.subscribe(List.of(inboundTopic), this);
+        consuming = true;
         while (active.getAsBoolean()) {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(inFlight.size() > 0 ? settings.commitInterval() : IDLE_POLL)) {
                 dispatch(record);
@@ -249,6 +251,11 @@ final class ConsumingSession implements ConsumerRebalanceListener, AutoCloseable
         added.forEach(partition -> epochs.put(partition, ++lastEpoch));
         assigned = Set.copyOf(epochs.keySet());
         log.info("Consuming {} partitions {}", inboundTopic, added);
+    }
+
+    /** True once transactions are initialised and the consumer subscribed. */
+    boolean consuming() {
+        return consuming;
     }
 
     /** The inbound partitions this session owns (restored and consuming). */

@@ -83,7 +83,8 @@ public class InboundProcessor implements SmartLifecycle {
 
     /** True while a consuming session is connected and running. */
     boolean sessionActive() {
-        return current != null;
+        ConsumingSession session = current;
+        return session != null && session.consuming();
     }
 
     /** The inbound partitions this instance currently owns; empty while (re)starting. */
