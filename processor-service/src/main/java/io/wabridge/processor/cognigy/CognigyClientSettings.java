@@ -1,0 +1,44 @@
+package io.wabridge.processor.cognigy;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Resilience of Cognigy calls ({@code wabridge.processor.cognigy.*}); the URL, timeout and
+ * fallback text are per endpoint ({@code wabridge.endpoints.<id>.cognigy.*}).
+ *
+ * @param maxAttempts          attempts per input including the first (default 3)
+ * @param initialBackoff       wait before the second attempt, doubled for each further one (default 200 ms)
+ * @param failureRateThreshold percentage of failed calls that opens an endpoint's circuit (default 50)
+ * @param slidingWindowSize    calls the failure rate is computed over (default 20)
+ * @param minimumCalls         calls needed before the rate counts (default 10)
+ * @param openDuration         how long an open circuit refuses calls before probing again (default 30 s)
+ * @param connectTimeout       TCP connect timeout (default 5 s)
+ */
+@ConfigurationProperties("wabridge.processor.cognigy")
+public record CognigyClientSettings(
+        Integer maxAttempts,
+        Duration initialBackoff,
+        Float failureRateThreshold,
+        Integer slidingWindowSize,
+        Integer minimumCalls,
+        Duration openDuration,
+        Duration connectTimeout) {
+
+    public CognigyClientSettings {
+        maxAttempts = maxAttempts == null ? 3 : maxAttempts;
+        initialBackoff = initialBackoff == null ? Duration.ofMillis(200) : initialBackoff;
+        failureRateThreshold = failureRateThreshold == null ? 50f : failureRateThreshold;
+        slidingWindowSize = slidingWindowSize == null ? 20 : slidingWindowSize;
+        minimumCalls = minimumCalls == null ? 10 : minimumCalls;
+        openDuration = openDuration == null ? Duration.ofSeconds(30) : openDuration;
+        connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("wabridge.processor.cognigy.max-attempts must be at least 1 but was " + maxAttempts);
+        }
+    }
+
+    public static CognigyClientSettings defaults() {
+        return new CognigyClientSettings(null, null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,24 @@
+package io.wabridge.processor.conversation;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where conversation state lives ({@code wabridge.processor.conversations.*}).
+ *
+ * @param topic        the compacted changelog topic (default {@code whatsapp.conversations}); it must
+ *                     have as many partitions as the inbound topic: partition n holds the state of
+ *                     the conversations on inbound partition n
+ * @param dedupeWindow how many recent message ids each conversation remembers (default 20); Meta
+ *                     redelivers recent messages, so a short window is enough
+ */
+@ConfigurationProperties("wabridge.processor.conversations")
+public record ConversationSettings(String topic, Integer dedupeWindow) {
+
+    public ConversationSettings {
+        topic = topic == null || topic.isBlank() ? "whatsapp.conversations" : topic;
+        dedupeWindow = dedupeWindow == null ? 20 : dedupeWindow;
+        if (dedupeWindow < 1) {
+            throw new IllegalArgumentException("wabridge.processor.conversations.dedupe-window must be at least 1 but was " + dedupeWindow);
+        }
+    }
+}

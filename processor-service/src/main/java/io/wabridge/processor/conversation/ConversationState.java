@@ -1,0 +1,75 @@
+package io.wabridge.processor.conversation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What the processor remembers about one conversation; the value of the changelog topic.
+ *
+ * @param sessionId        the Cognigy session the conversation is in
+ * @param lastActivity     event time of the last handled input; sessions expire relative to it
+ * @param recentMessageIds the last handled message ids (wamid, else event id), oldest first, bounded
+ * @param handover         a human agent has the conversation: user messages do not go to the flow
+ * @param lastOffset       offset on the inbound partition of the last handled record; a replay
+ *                         after a crash skips everything up to it, whatever the dedupe window holds
+ */
+public record ConversationState(
+        String sessionId,
+        Instant lastActivity,
+        List<String> recentMessageIds,
+        boolean handover,
+        long lastOffset) {
+
+    public static final ConversationState NEW = new ConversationState(null, null, List.of(), false, -1);
+
+    public ConversationState {
+        recentMessageIds = recentMessageIds == null ? List.of() : List.copyOf(recentMessageIds);
+    }
+
+    /** True when this record (or a redelivery of the same message) was handled already. */
+    public boolean alreadyHandled(String messageId, long offset) {
+        return offset <= lastOffset || (messageId != null && recentMessageIds.contains(messageId));
+    }
+
+    /**
+     * The session an input at {@code at} belongs to: the current one unless it is missing or has
+     * been inactive longer than {@code expiration} (zero = never expires). A new session id is
+     * derived from the event id, so a replay of the same turn names the same session.
+     */
+    public String sessionFor(Instant at, Duration expiration, String eventId) {
+        boolean expired = sessionId == null
+                || (!expiration.isZero() && lastActivity != null && at.isAfter(lastActivity.plus(expiration)));
+        if (!expired) {
+            return sessionId;
+        }
+        return UUID.nameUUIDFromBytes(("session\u0000" + eventId).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** The state after handling the input at {@code offset}; {@code messageId} null = not remembered. */
+    public ConversationState afterTurn(String session, Instant at, String messageId, long offset, int window) {
+        List<String> ids = new ArrayList<>(recentMessageIds);
+        if (messageId != null && !ids.contains(messageId)) {
+            ids.add(messageId);
+        }
+        while (ids.size() > window) {
+            ids.remove(0);
+        }
+        Instant activity = lastActivity == null || at.isAfter(lastActivity) ? at : lastActivity;
+        return new ConversationState(session, activity, ids, handover, Math.max(offset, lastOffset));
+    }
+
+    /** Remembers a handled input that is not user activity (notify, agent reply, handover). */
+    public ConversationState remember(String messageId, long offset, int window) {
+        Instant activity = lastActivity;
+        ConversationState after = afterTurn(sessionId, Instant.EPOCH, messageId, offset, window);
+        return new ConversationState(sessionId, activity, after.recentMessageIds(), handover, after.lastOffset());
+    }
+
+    public ConversationState withHandover(boolean active) {
+        return new ConversationState(sessionId, lastActivity, recentMessageIds, active, lastOffset);
+    }
+}

@@ -1,0 +1,124 @@
+package io.wabridge.processor.conversation;
+
+import io.wabridge.model.EventHeaders;
+import io.wabridge.model.Json;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The in-memory copy of the conversation state of the partitions this instance owns, restored
+ * from the changelog topic on assignment. Changelog partition n holds the conversations of
+ * inbound partition n. Not thread-safe: only the consuming thread touches it.
+ */
+public final class ConversationStore {
+
+    private static final Logger log = LoggerFactory.getLogger(ConversationStore.class);
+    private static final String EVENT_TYPE = "conversation-state";
+    private static final int SCHEMA_VERSION = 1;
+
+    private final String topic;
+    private final Map<String, Entry> states = new HashMap<>();
+
+    private record Entry(int partition, ConversationState state) {
+    }
+
+    public ConversationStore(String topic) {
+        this.topic = topic;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public ConversationState get(String conversationKey) {
+        Entry entry = states.get(conversationKey);
+        return entry == null ? ConversationState.NEW : entry.state();
+    }
+
+    /** Applies a state that has been (or is being) written to the changelog. */
+    public void put(String conversationKey, int partition, ConversationState state) {
+        states.put(conversationKey, new Entry(partition, state));
+    }
+
+    public int size() {
+        return states.size();
+    }
+
+    /** The changelog record for a state, on the same partition number as the conversation's inbound records. */
+    public ProducerRecord<String, byte[]> changelogRecord(String conversationKey, int partition, ConversationState state) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, partition, conversationKey, Json.toBytes(state));
+        record.headers().add(EventHeaders.EVENT_TYPE, EVENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(EventHeaders.SCHEMA_VERSION, Integer.toString(SCHEMA_VERSION).getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    /** Forgets the conversations of partitions this instance no longer owns. */
+    public void drop(Collection<Integer> partitions) {
+        Set<Integer> gone = Set.copyOf(partitions);
+        states.values().removeIf(entry -> gone.contains(entry.partition()));
+    }
+
+    /**
+     * Reads the changelog partitions to their end (committed records only) and loads them.
+     *
+     * @param consumer a read_committed consumer without a group, used only for restoring
+     */
+    public void restore(Consumer<String, byte[]> consumer, Collection<Integer> partitions, Duration timeout) {
+        if (partitions.isEmpty()) {
+            return;
+        }
+        List<TopicPartition> changelog = partitions.stream().map(p -> new TopicPartition(topic, p)).toList();
+        Instant deadline = Instant.now().plus(timeout);
+        int loaded = 0;
+        try {
+            consumer.assign(changelog);
+            consumer.seekToBeginning(changelog);
+            Map<TopicPartition, Long> end = consumer.endOffsets(changelog);
+            while (!reached(consumer, end)) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("restoring " + changelog + " took longer than " + timeout);
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    apply(record);
+                    loaded++;
+                }
+            }
+        } finally {
+            consumer.assign(List.of());
+        }
+        log.info("Restored {} state records from {} partitions {}", loaded, topic, partitions);
+    }
+
+    private static boolean reached(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> record) {
+        if (record.key() == null) {
+            return;
+        }
+        if (record.value() == null) {
+            states.remove(record.key());
+            return;
+        }
+        try {
+            put(record.key(), record.partition(), Json.fromBytes(record.value(), ConversationState.class));
+        } catch (RuntimeException e) {
+            // A state we cannot read must not stop the partition: the conversation starts afresh.
+            log.error("Unreadable state for {} at {}-{}@{}, starting afresh", record.key(), record.topic(),
+                    record.partition(), record.offset(), e);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.wabridge.processor.pipeline;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.wabridge.model.Topics;
+import io.wabridge.model.settings.EndpointSettings;
+import io.wabridge.processor.cognigy.CognigyClient;
+import io.wabridge.processor.cognigy.CognigyClientSettings;
+import io.wabridge.processor.conversation.ConversationSettings;
+import io.wabridge.processor.conversation.ConversationStore;
+import io.wabridge.processor.input.MediaUrlSettings;
+import io.wabridge.processor.input.MediaUrls;
+import io.wabridge.processor.output.OutputMapper;
+import io.wabridge.processor.output.OutputSettings;
+import io.wabridge.support.endpoint.Endpoints;
+import io.wabridge.support.endpoint.WhatsAppApiSettings;
+import io.wabridge.support.kafka.EventCodec;
+import io.wabridge.support.kafka.TopicSettings;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * Wires the pipeline: checks every endpoint has a Cognigy URL, declares the changelog and
+ * dead-letter topics, and builds each session's consumer, transactional producer and restorer
+ * from Spring Boot's {@code spring.kafka.*} properties.
+ */
+@Configuration(proxyBeanMethods = false)
+class PipelineConfiguration {
+
+    @Bean
+    CognigyClient cognigyClient(Endpoints endpoints, CognigyClientSettings settings) {
+        endpoints.requireEach((id, endpoint) -> {
+            EndpointSettings.require(id, "cognigy.url", endpoint.cognigy().url());
+            if (endpoint.cognigy().timeout().isNegative() || endpoint.cognigy().timeout().isZero()) {
+                throw new IllegalStateException("wabridge.endpoints." + id + ".cognigy.timeout must be positive");
+            }
+            if (endpoint.session().expiration().isNegative()) {
+                throw new IllegalStateException("wabridge.endpoints." + id + ".session.expiration must not be negative");
+            }
+        });
+        return new CognigyClient(settings);
+    }
+
+    /** The changelog is compacted: only each conversation's latest state matters. */
+    @Bean
+    KafkaAdmin.NewTopics processorTopics(TopicSettings topics, ConversationSettings conversations) {
+        return new KafkaAdmin.NewTopics(
+                TopicBuilder.name(conversations.topic()).partitions(topics.partitions()).replicas(topics.replicationFactor())
+                        .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+                        .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, topics.replicationFactor() > 1 ? "2" : "1")
+                        .build(),
+                TopicBuilder.name(Topics.deadLetterOf(topics.inbound())).partitions(topics.partitions())
+                        .replicas(topics.replicationFactor()).build());
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService turnWorkers(PipelineSettings settings) {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(settings.workers(), runnable -> {
+            Thread thread = new Thread(runnable, "processor-turn-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    MediaUrls mediaUrls(MediaUrlSettings settings, WhatsAppApiSettings graph, Endpoints endpoints) {
+        if (settings.fetchUrls()) {
+            endpoints.requireEach((id, endpoint) -> EndpointSettings.require(id, "access-token", endpoint.accessToken()));
+        }
+        return new MediaUrls(settings, graph);
+    }
+
+    @Bean
+    TurnHandler turnHandler(Endpoints endpoints, CognigyClient cognigy, MediaUrls mediaUrls, OutputSettings output,
+                            EventCodec codec, TopicSettings topics, ConversationSettings conversations, MeterRegistry meters) {
+        OutboundRecords records = new OutboundRecords(codec, topics.outbound(), Topics.deadLetterOf(topics.inbound()),
+                Clock.systemUTC());
+        return new TurnHandler(endpoints, cognigy, mediaUrls, new OutputMapper(output), records, conversations.dedupeWindow(),
+                Clock.systemUTC(), meters);
+    }
+
+    @Bean
+    InboundProcessorHealthIndicator inboundProcessorHealthIndicator(InboundProcessor inboundProcessor) {
+        return new InboundProcessorHealthIndicator(inboundProcessor);
+    }
+
+    @Bean
+    InboundProcessor inboundProcessor(KafkaProperties kafka, PipelineSettings settings, TopicSettings topics,
+                                      ConversationSettings conversations, TurnHandler handler, EventCodec codec,
+                                      ExecutorService turnWorkers) {
+        Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties(null));
+        consumer.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+        // Cooperative: a rebalance revokes only the partitions that move, not every running turn.
+        consumer.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+
+        Map<String, Object> restorer = new HashMap<>(consumer);
+        restorer.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        restorer.remove(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG);
+
+        Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties(null));
+        producer.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.transactionalId());
+        producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        // Transactions last milliseconds; a crashed instance's open one should not block read_committed readers for long.
+        producer.putIfAbsent(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 15_000);
+
+        return new InboundProcessor(() -> new ConsumingSession(
+                new KafkaConsumer<>(consumer, new StringDeserializer(), new ByteArrayDeserializer()),
+                new KafkaProducer<>(producer, new StringSerializer(), new ByteArraySerializer()),
+                new KafkaConsumer<>(restorer, new StringDeserializer(), new ByteArrayDeserializer()),
+                new ConversationStore(conversations.topic()), handler, codec, turnWorkers, settings, topics.inbound()),
+                settings.drainTimeout());
+    }
+}

@@ -1,0 +1,15 @@
+package io.wabridge.processor.pipeline;
+
+import io.wabridge.processor.conversation.ConversationState;
+import java.util.List;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * The outcome of handling one inbound record: what to write (replies, dead letters) and the
+ * conversation state after it ({@code null} = unchanged). Written in one transaction.
+ *
+ * @param work    the record handled; {@code event} is null for an unreadable record
+ * @param queued  whether the work occupied its conversation's queue (unreadable records never do)
+ */
+record Turn(Work work, boolean queued, ConversationState state, List<ProducerRecord<String, byte[]>> records) {
+}

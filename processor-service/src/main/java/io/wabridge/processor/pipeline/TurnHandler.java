@@ -1,0 +1,226 @@
+package io.wabridge.processor.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.wabridge.model.Json;
+import io.wabridge.model.event.InboundEvent;
+import io.wabridge.model.event.InboundKind;
+import io.wabridge.model.event.OutboundKind;
+import io.wabridge.processor.cognigy.CognigyClient;
+import io.wabridge.processor.cognigy.CognigyException;
+import io.wabridge.processor.cognigy.CognigyRequest;
+import io.wabridge.processor.conversation.ConversationState;
+import io.wabridge.processor.input.CognigyInput;
+import io.wabridge.processor.input.InputMapper;
+import io.wabridge.processor.input.MediaUrls;
+import io.wabridge.processor.output.Adjustments;
+import io.wabridge.processor.output.OutputMapper;
+import io.wabridge.support.endpoint.Endpoint;
+import io.wabridge.support.endpoint.Endpoints;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles one inbound record given its conversation's state: dedupe, session, Cognigy call,
+ * output conversion. Runs on a worker thread; never more than one turn per conversation at a
+ * time, so check-and-remember of a message id cannot race. Never throws: every failure becomes
+ * a fallback reply and a dead letter.
+ */
+class TurnHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(TurnHandler.class);
+    /**
+     * Largest outbound record value written; below Kafka's default 1 MB limits, so that an
+     * enormous flow output fails its turn (fallback + dead letter) instead of every commit.
+     */
+    static final int MAX_RECORD_BYTES = 900 * 1024;
+
+    private final Endpoints endpoints;
+    private final CognigyClient cognigy;
+    private final InputMapper inputMapper = new InputMapper();
+    private final MediaUrls mediaUrls;
+    private final OutputMapper outputMapper;
+    private final OutboundRecords records;
+    private final int dedupeWindow;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final Timer cognigyTimer;
+
+    TurnHandler(Endpoints endpoints, CognigyClient cognigy, MediaUrls mediaUrls, OutputMapper outputMapper,
+                OutboundRecords records, int dedupeWindow, Clock clock, MeterRegistry meters) {
+        this.endpoints = endpoints;
+        this.cognigy = cognigy;
+        this.mediaUrls = mediaUrls;
+        this.outputMapper = outputMapper;
+        this.records = records;
+        this.dedupeWindow = dedupeWindow;
+        this.clock = clock;
+        this.meters = meters;
+        this.cognigyTimer = meters.timer("wabridge.processor.cognigy.calls");
+    }
+
+    Turn handle(Work work, ConversationState state) {
+        InboundEvent event = work.event();
+        long offset = work.record().offset();
+        String messageId = event.messageId() != null ? event.messageId() : event.eventId();
+        if (state.alreadyHandled(messageId, offset)) {
+            log.debug("Dropping {} for {}: already handled", messageId, work.key());
+            return outcome(work, null, List.of(), "duplicate");
+        }
+        Optional<Endpoint> endpoint = endpoints.byId(event.endpointId()).or(() -> endpoints.byPhoneNumberId(event.phoneNumberId()));
+        if (endpoint.isEmpty()) {
+            log.error("No endpoint {} / phone number {} configured, dead-lettering {}", event.endpointId(),
+                    event.phoneNumberId(), event.eventId());
+            return deadLetterOnly(work, state.remember(null, offset, dedupeWindow), "unknown-endpoint", event.endpointId());
+        }
+        try {
+            return switch (event.kind()) {
+                case MESSAGE, INJECT -> toFlow(work, endpoint.get(), state, messageId);
+                case NOTIFY, AGENT_REPLY -> straightToUser(work, endpoint.get(), state, messageId);
+                case HANDOVER -> handover(work, state, messageId);
+            };
+        } catch (RuntimeException e) {
+            log.error("Handling {} for {} failed", event.eventId(), work.key(), e);
+            return failed(work, endpoint.get(), state.remember(null, offset, dedupeWindow), "processing-failed", e);
+        }
+    }
+
+    /** A record that cannot be read: straight to the dead-letter topic, never retried. */
+    Turn unreadable(Work work, RuntimeException cause) {
+        log.error("Unreadable record {}-{}@{} (key {}), dead-lettering: {}", work.record().topic(), work.record().partition(),
+                work.record().offset(), work.record().key(), cause.getMessage());
+        return deadLetterOnly(work, null, "unreadable-event", cause.getMessage());
+    }
+
+    /** Last resort for a failure outside {@link #handle}'s own handling: dead-letter, move on. */
+    Turn crashed(Work work, ConversationState state, Throwable cause) {
+        log.error("Handling {} for {} crashed", work.record().offset(), work.key(), cause);
+        return deadLetterOnly(work, state.remember(null, work.record().offset(), dedupeWindow), "processing-failed",
+                String.valueOf(cause));
+    }
+
+    private Turn toFlow(Work work, Endpoint endpoint, ConversationState state, String messageId) {
+        InboundEvent event = work.event();
+        long offset = work.record().offset();
+        Instant at = eventTime(event);
+        String session = event.sessionId() != null && event.kind() == InboundKind.INJECT
+                ? event.sessionId()
+                : state.sessionFor(at, endpoint.settings().session().expiration(), event.eventId());
+        if (state.handover() && event.kind() == InboundKind.MESSAGE) {
+            // The flow is paused while an agent has the conversation; routing to the agent is the handover stage's job.
+            return outcome(work, state.afterTurn(session, at, messageId, offset, dedupeWindow), List.of(), "handover");
+        }
+        List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
+        boolean markRead = event.kind() == InboundKind.MESSAGE
+                && endpoint.settings().markAsRead() && event.messageId() != null;
+        if (markRead) {
+            out.add(records.outbound(work, endpoint, 0, OutboundKind.MARK_READ, null));
+        }
+        List<JsonNode> outputs;
+        try {
+            CognigyInput input = inputMapper.map(event);
+            mediaUrls.addTo(input, endpoint);
+            CognigyRequest request = new CognigyRequest(event.userId(), session, input.text(), input.data());
+            outputs = cognigyTimer.record(() -> cognigy.send(endpoint.id(), endpoint.settings().cognigy(), request));
+        } catch (CognigyException e) {
+            log.warn("Cognigy gave no answer for {} (endpoint {}, event {}): {} {}", work.key(), endpoint.id(),
+                    event.eventId(), e.failure().reason(), e.getMessage());
+            // Not remembered as handled: a re-drive from the dead-letter topic must reach the flow.
+            ConversationState after = state.afterTurn(session, at, null, offset, dedupeWindow);
+            return failed(work, endpoint, after, e.failure().reason(), e);
+        }
+        int index = out.size();
+        for (JsonNode output : outputs) {
+            for (ObjectNode message : convert(output)) {
+                out.add(records.outbound(work, endpoint, index++, OutboundKind.MESSAGE, message));
+            }
+        }
+        if (oversized(out)) {
+            return failed(work, endpoint, state.afterTurn(session, at, null, offset, dedupeWindow), "output-too-large",
+                    new IllegalStateException("an output exceeds " + MAX_RECORD_BYTES + " bytes"));
+        }
+        return outcome(work, state.afterTurn(session, at, messageId, offset, dedupeWindow), out, "replied");
+    }
+
+    /** Notify and agent replies go to the user as they are, converted like a bot output. */
+    private Turn straightToUser(Work work, Endpoint endpoint, ConversationState state, String messageId) {
+        InboundEvent event = work.event();
+        ObjectNode output = Json.mapper().createObjectNode();
+        output.put("text", event.text());
+        if (event.data() != null) {
+            output.set("data", event.data());
+        }
+        List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
+        for (ObjectNode message : convert(output)) {
+            out.add(records.outbound(work, endpoint, out.size(), OutboundKind.MESSAGE, message));
+        }
+        if (oversized(out)) {
+            return failed(work, endpoint, state.remember(null, work.record().offset(), dedupeWindow), "output-too-large",
+                    new IllegalStateException("an output exceeds " + MAX_RECORD_BYTES + " bytes"));
+        }
+        return outcome(work, state.remember(messageId, work.record().offset(), dedupeWindow), out, "notified");
+    }
+
+    /** {@code data.active} (default true) starts or ends a handover. */
+    private Turn handover(Work work, ConversationState state, String messageId) {
+        JsonNode data = work.event().data();
+        boolean active = data == null || data.path("active").asBoolean(true);
+        ConversationState after = state.withHandover(active).remember(messageId, work.record().offset(), dedupeWindow);
+        return outcome(work, after, List.of(), active ? "handover-started" : "handover-ended");
+    }
+
+    /** The endpoint's fallback text to the user and the inbound record to the dead-letter topic. */
+    private Turn failed(Work work, Endpoint endpoint, ConversationState after, String reason, Exception cause) {
+        List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
+        if (work.event().kind() != InboundKind.HANDOVER) {
+            ObjectNode text = Json.mapper().createObjectNode().put("type", "text");
+            text.putObject("text").put("body", endpoint.settings().cognigy().fallbackText());
+            out.add(records.fallback(work, endpoint, text));
+        }
+        out.add(records.deadLetter(work.record(), reason, cause.getMessage()));
+        meters.counter("wabridge.processor.dead.letters", "reason", reason).increment();
+        return outcome(work, after, out, "fallback");
+    }
+
+    private Turn deadLetterOnly(Work work, ConversationState after, String reason, String detail) {
+        meters.counter("wabridge.processor.dead.letters", "reason", reason).increment();
+        return new Turn(work, work.event() != null, after, List.of(records.deadLetter(work.record(), reason, detail)));
+    }
+
+    private static boolean oversized(List<ProducerRecord<String, byte[]>> records) {
+        return records.stream().anyMatch(record -> record.value() != null && record.value().length > MAX_RECORD_BYTES);
+    }
+
+    private List<ObjectNode> convert(JsonNode output) {
+        Adjustments adjustments = new Adjustments();
+        List<ObjectNode> messages = outputMapper.map(output, adjustments);
+        for (String reason : adjustments.reasons()) {
+            meters.counter("wabridge.processor.output.adjusted", "reason", reason).increment();
+        }
+        if (!adjustments.reasons().isEmpty()) {
+            log.warn("Adjusted a Cognigy output to fit WhatsApp: {}", adjustments.reasons());
+        }
+        return messages;
+    }
+
+    private Turn outcome(Work work, ConversationState after, List<ProducerRecord<String, byte[]>> out, String outcome) {
+        meters.counter("wabridge.processor.turns", "outcome", outcome).increment();
+        return new Turn(work, true, after, out);
+    }
+
+    /** Sessions expire by event time, so a backlog after an outage does not expire them. */
+    private Instant eventTime(InboundEvent event) {
+        if (event.receivedAt() != null) {
+            return event.receivedAt();
+        }
+        return event.sentAt() != null ? event.sentAt() : clock.instant();
+    }
+}

@@ -1,0 +1,152 @@
+package io.wabridge.processor;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.wabridge.model.EventHeaders;
+import io.wabridge.model.Json;
+import io.wabridge.model.Topics;
+import io.wabridge.model.event.InboundEvent;
+import io.wabridge.model.event.OutboundMessage;
+import io.wabridge.support.kafka.EventCodec;
+import io.wabridge.support.kafka.TestKafkaBroker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * One Spring context for every IT: the processor against the real test broker, with WireMock as
+ * the Cognigy REST Endpoint over real HTTP. By default the fake Cognigy echoes the input text;
+ * tests add stubs matched on their own user id, so tests never see each other's traffic.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+abstract class ProcessorITSupport {
+
+    static final WireMockServer cognigy = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    static final String FALLBACK = "Our assistant is unavailable right now.";
+    private static TopicCollector outbound;
+    private static TopicCollector deadLetters;
+    private static KafkaProducer<String, byte[]> producer;
+
+    static {
+        cognigy.start();
+        cognigy.stubFor(post(urlPathMatching("/cognigy/.*")).atPriority(10).willReturn(okJson(
+                "{\"outputStack\":[{\"text\":\"echo {{jsonPath request.body '$.text'}}\",\"source\":\"bot\"}]}")
+                .withTransformers("response-template")));
+    }
+
+    @Autowired
+    EventCodec codec;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** The test configuration, also used to start a second processor instance. */
+    static Map<String, String> properties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.kafka.bootstrap-servers", TestKafkaBroker.bootstrapServers());
+        properties.put("logging.level.org.apache.kafka", "WARN");
+        properties.put("wabridge.endpoints.demo.phone-number-id", TestEvents.PHONE_NUMBER_ID);
+        properties.put("wabridge.endpoints.demo.cognigy.url", cognigy.baseUrl() + "/cognigy/demo");
+        properties.put("wabridge.endpoints.demo.cognigy.timeout", "15s");
+        properties.put("wabridge.endpoints.reader.phone-number-id", "2002");
+        properties.put("wabridge.endpoints.reader.mark-as-read", "true");
+        properties.put("wabridge.endpoints.reader.cognigy.url", cognigy.baseUrl() + "/cognigy/reader");
+        properties.put("wabridge.endpoints.down.phone-number-id", "3003");
+        properties.put("wabridge.endpoints.down.cognigy.url", cognigy.baseUrl() + "/cognigy/down");
+        properties.put("wabridge.endpoints.down.cognigy.fallback-text", FALLBACK);
+        properties.put("wabridge.processor.cognigy.max-attempts", "2");
+        properties.put("wabridge.processor.cognigy.initial-backoff", "20ms");
+        properties.put("wabridge.processor.pipeline.transactional-id", "processor-it");
+        properties.put("wabridge.processor.pipeline.commit-interval", "20ms");
+        properties.put("wabridge.processor.pipeline.workers", "32");
+        properties.put("wabridge.processor.pipeline.drain-timeout", "10s");
+        return properties;
+    }
+
+    @BeforeEach
+    void connect() {
+        synchronized (ProcessorITSupport.class) {
+            if (producer == null) {
+                String servers = TestKafkaBroker.bootstrapServers();
+                outbound = new TopicCollector(servers, Topics.OUTBOUND);
+                deadLetters = new TopicCollector(servers, Topics.deadLetterOf(Topics.INBOUND));
+                producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers),
+                        new StringSerializer(), new ByteArraySerializer());
+            }
+        }
+    }
+
+    /** A user id no other test (or earlier run against the same broker) uses. */
+    static String newUser() {
+        return Long.toString(ThreadLocalRandom.current().nextLong(10_000_000_000L, 99_999_999_999L));
+    }
+
+    void send(InboundEvent event) {
+        send(codec.record(Topics.INBOUND, event.conversationKey(), event, null));
+    }
+
+    void send(ProducerRecord<String, byte[]> record) {
+        try {
+            producer.send(record).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    List<OutboundMessage> outbound(String conversationKey) {
+        return outbound.withKey(conversationKey).stream().map(record -> codec.read(record, OutboundMessage.class)).toList();
+    }
+
+    List<ConsumerRecord<String, byte[]>> deadLetters(String conversationKey) {
+        return deadLetters.withKey(conversationKey);
+    }
+
+    static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return EventCodec.header(record.headers(), name);
+    }
+
+    static String failureReason(ConsumerRecord<String, byte[]> record) {
+        return header(record, EventHeaders.FAILURE_REASON);
+    }
+
+    /** The Cognigy calls made for a user, oldest first. */
+    static List<LoggedRequest> cognigyCalls(String userId) {
+        return cognigy.findAll(postRequestedFor(urlPathMatching("/cognigy/.*"))
+                        .withRequestBody(matchingJsonPath("$.userId", equalTo(userId)))).stream()
+                .sorted(Comparator.comparing(LoggedRequest::getLoggedDate)).toList();
+    }
+
+    static JsonNode body(LoggedRequest request) {
+        try {
+            return Json.mapper().readTree(request.getBody());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String textOf(OutboundMessage message) {
+        return message.message().path("text").path("body").asText();
+    }
+}

@@ -1,0 +1,72 @@
+package io.wabridge.processor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wabridge.model.EventIds;
+import io.wabridge.model.Fixtures;
+import io.wabridge.model.Json;
+import io.wabridge.model.event.InboundEvent;
+import io.wabridge.model.event.InboundKind;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Inbound events as ingress writes them, built from the shared sample webhook or by hand. */
+public final class TestEvents {
+
+    public static final String ENDPOINT = "demo";
+    public static final String PHONE_NUMBER_ID = "106540352242922";
+    public static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
+
+    private TestEvents() {
+    }
+
+    /** Every {@code messages[]} item of the sample delivery, sent by {@code userId}. */
+    public static List<InboundEvent> allMessageTypes(String userId) {
+        JsonNode value = Fixtures.tree("webhook/all-message-types.json").path("entry").path(0).path("changes").path(0).path("value");
+        ObjectNode contact = ((ObjectNode) value.path("contacts").path(0).deepCopy()).put("wa_id", userId);
+        List<InboundEvent> events = new ArrayList<>();
+        int second = 0;
+        for (JsonNode item : value.path("messages")) {
+            ObjectNode message = ((ObjectNode) item.deepCopy()).put("from", userId);
+            events.add(message(PHONE_NUMBER_ID, userId, message, contact, value.path("metadata"), T0.plusSeconds(second++)));
+        }
+        return events;
+    }
+
+    /** The sample message with id {@code wamid.<suffix>} of {@link #allMessageTypes}. */
+    public static InboundEvent sample(String userId, String suffix) {
+        return allMessageTypes(userId).stream().filter(e -> e.messageId().equals("wamid." + suffix)).findFirst().orElseThrow();
+    }
+
+    /** A text message {@code wamid} from {@code userId} on {@code phoneNumberId}, received at {@code at}. */
+    public static InboundEvent text(String phoneNumberId, String userId, String wamid, String body, Instant at) {
+        ObjectNode message = Json.mapper().createObjectNode();
+        message.put("from", userId).put("id", wamid).put("timestamp", Long.toString(at.getEpochSecond())).put("type", "text");
+        message.putObject("text").put("body", body);
+        ObjectNode contact = Json.mapper().createObjectNode();
+        contact.putObject("profile").put("name", "Test User");
+        contact.put("wa_id", userId);
+        ObjectNode metadata = Json.mapper().createObjectNode().put("display_phone_number", "15550000000")
+                .put("phone_number_id", phoneNumberId);
+        return message(phoneNumberId, userId, message, contact, metadata, at);
+    }
+
+    private static InboundEvent message(String phoneNumberId, String userId, JsonNode message, JsonNode contact,
+                                        JsonNode metadata, Instant at) {
+        String wamid = message.path("id").asText();
+        return new InboundEvent(InboundEvent.SCHEMA_VERSION, EventIds.inboundMessage(phoneNumberId, wamid), InboundKind.MESSAGE,
+                endpointFor(phoneNumberId), phoneNumberId, phoneNumberId + ":" + userId, userId, wamid,
+                message.path("type").asText(), at.minusMillis(500), at, contact.path("profile").path("name").asText(null),
+                null, null, null, message, contact, metadata);
+    }
+
+    private static String endpointFor(String phoneNumberId) {
+        return switch (phoneNumberId) {
+            case PHONE_NUMBER_ID -> ENDPOINT;
+            case "2002" -> "reader";
+            case "3003" -> "down";
+            default -> "unknown";
+        };
+    }
+}

@@ -1,0 +1,64 @@
+package io.wabridge.processor.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ConversationStateTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
+    private static final Duration THIRTY_MINUTES = Duration.ofMinutes(30);
+
+    @Test
+    void keepsTheSessionWithinTheExpirationAndRenewsItAfter() {
+        String first = ConversationState.NEW.sessionFor(T0, THIRTY_MINUTES, "e1");
+        ConversationState state = ConversationState.NEW.afterTurn(first, T0, "m1", 0, 20);
+
+        assertThat(state.sessionFor(T0.plus(Duration.ofMinutes(29)), THIRTY_MINUTES, "e2")).isEqualTo(first);
+        assertThat(state.sessionFor(T0.plus(Duration.ofMinutes(31)), THIRTY_MINUTES, "e2")).isNotEqualTo(first);
+    }
+
+    @Test
+    void expirationCountsFromTheLastActivity() {
+        String session = ConversationState.NEW.sessionFor(T0, THIRTY_MINUTES, "e1");
+        ConversationState state = ConversationState.NEW.afterTurn(session, T0, "m1", 0, 20)
+                .afterTurn(session, T0.plus(Duration.ofMinutes(20)), "m2", 1, 20);
+        assertThat(state.sessionFor(T0.plus(Duration.ofMinutes(45)), THIRTY_MINUTES, "e3")).isEqualTo(session);
+    }
+
+    @Test
+    void zeroExpirationNeverExpires() {
+        String session = ConversationState.NEW.sessionFor(T0, Duration.ZERO, "e1");
+        ConversationState state = ConversationState.NEW.afterTurn(session, T0, "m1", 0, 20);
+        assertThat(state.sessionFor(T0.plus(Duration.ofDays(400)), Duration.ZERO, "e2")).isEqualTo(session);
+    }
+
+    @Test
+    void aNewSessionIdIsDerivedFromTheEventSoAReplayNamesTheSameSession() {
+        assertThat(ConversationState.NEW.sessionFor(T0, THIRTY_MINUTES, "e1"))
+                .isEqualTo(ConversationState.NEW.sessionFor(T0.plusSeconds(5), THIRTY_MINUTES, "e1"))
+                .isNotEqualTo(ConversationState.NEW.sessionFor(T0, THIRTY_MINUTES, "e2"));
+    }
+
+    @Test
+    void remembersABoundedWindowOfMessageIdsAndEveryOffsetUpToTheLast() {
+        ConversationState state = ConversationState.NEW;
+        for (int i = 0; i < 5; i++) {
+            state = state.afterTurn("s", T0, "m" + i, 100 + i, 3);
+        }
+        assertThat(state.recentMessageIds()).containsExactly("m2", "m3", "m4");
+        assertThat(state.alreadyHandled("m4", 500)).as("redelivery at a new offset").isTrue();
+        assertThat(state.alreadyHandled("m0", 500)).as("fell out of the window").isFalse();
+        assertThat(state.alreadyHandled("other", 103)).as("replayed offset").isTrue();
+        assertThat(state.alreadyHandled("other", 105)).isFalse();
+    }
+
+    @Test
+    void rememberingANotifyLeavesTheSessionActivityAlone() {
+        ConversationState state = ConversationState.NEW.afterTurn("s", T0, "m1", 0, 20).remember("n1", 1, 20);
+        assertThat(state.lastActivity()).isEqualTo(T0);
+        assertThat(state.alreadyHandled("n1", 99)).isTrue();
+    }
+}

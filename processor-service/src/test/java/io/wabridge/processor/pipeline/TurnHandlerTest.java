@@ -1,0 +1,132 @@
+package io.wabridge.processor.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.wabridge.model.EventHeaders;
+import io.wabridge.model.EventIds;
+import io.wabridge.model.Json;
+import io.wabridge.model.event.InboundEvent;
+import io.wabridge.model.event.OutboundMessage;
+import io.wabridge.model.settings.EndpointSettings;
+import io.wabridge.model.settings.Secret;
+import io.wabridge.processor.TestEvents;
+import io.wabridge.processor.cognigy.CognigyClient;
+import io.wabridge.processor.cognigy.CognigyClientSettings;
+import io.wabridge.processor.cognigy.CognigyRequest;
+import io.wabridge.processor.conversation.ConversationState;
+import io.wabridge.processor.input.MediaUrlSettings;
+import io.wabridge.processor.input.MediaUrls;
+import io.wabridge.processor.output.OutputMapper;
+import io.wabridge.processor.output.OutputSettings;
+import io.wabridge.support.endpoint.Endpoints;
+import io.wabridge.support.endpoint.EndpointsSettings;
+import io.wabridge.support.endpoint.WhatsAppApiSettings;
+import io.wabridge.support.kafka.EventCodec;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+/** The turn logic without Kafka or HTTP: a scripted Cognigy and hand-made records. */
+class TurnHandlerTest {
+
+    private final List<CognigyRequest> requests = new ArrayList<>();
+    private List<JsonNode> answer = List.of(Json.mapper().createObjectNode().put("text", "hi"));
+    private final EventCodec codec = new EventCodec();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final TurnHandler handler = new TurnHandler(endpoints(), new ScriptedCognigy(),
+            new MediaUrls(new MediaUrlSettings(false, null), new WhatsAppApiSettings(null, null)),
+            new OutputMapper(OutputSettings.defaults()),
+            new OutboundRecords(codec, "out", "in-dlt", Clock.systemUTC()), 20, Clock.systemUTC(), meters);
+
+    @Test
+    void aMessageAlreadyHandledWritesNothingAndSkipsCognigy() {
+        Work work = work(TestEvents.text(TestEvents.PHONE_NUMBER_ID, "u1", "wamid.1", "hi", TestEvents.T0), 7);
+        ConversationState state = ConversationState.NEW.afterTurn("s", TestEvents.T0, "wamid.1", 3, 20);
+
+        Turn turn = handler.handle(work, state);
+
+        assertThat(turn.records()).isEmpty();
+        assertThat(turn.state()).isNull();
+        assertThat(requests).isEmpty();
+    }
+
+    @Test
+    void anEnormousOutputFailsTheTurnInsteadOfEveryCommit() {
+        answer = List.of(Json.mapper().createObjectNode().set("data", Json.mapper().createObjectNode().set("_whatsapp",
+                Json.mapper().createObjectNode().put("type", "document").set("document",
+                        Json.mapper().createObjectNode().put("link", "x".repeat(TurnHandler.MAX_RECORD_BYTES))))));
+        Work work = work(TestEvents.text(TestEvents.PHONE_NUMBER_ID, "u2", "wamid.2", "hi", TestEvents.T0), 1);
+
+        Turn turn = handler.handle(work, ConversationState.NEW);
+
+        assertThat(turn.records()).hasSize(2);
+        assertThat(turn.records().get(0).topic()).isEqualTo("out");
+        assertThat(codec.read(asConsumed(turn.records().get(0)), OutboundMessage.class).message().path("text").path("body").asText())
+                .isEqualTo(EndpointSettings.Cognigy.DEFAULT_FALLBACK_TEXT);
+        assertThat(codec.read(asConsumed(turn.records().get(0)), OutboundMessage.class).outboundId())
+                .as("a re-driven success must not reuse the fallback's id").isNotEqualTo(EventIds.outbound(work.event().eventId(), 0));
+        assertThat(turn.records().get(1).topic()).isEqualTo("in-dlt");
+        assertThat(new String(turn.records().get(1).headers().lastHeader(EventHeaders.FAILURE_REASON).value(), StandardCharsets.UTF_8))
+                .isEqualTo("output-too-large");
+        assertThat(turn.state().lastOffset()).isEqualTo(1);
+    }
+
+    @Test
+    void anEventForAnUnknownEndpointIsDeadLettered() {
+        Work work = work(TestEvents.text("999", "u3", "wamid.3", "hi", TestEvents.T0), 2);
+
+        Turn turn = handler.handle(work, ConversationState.NEW);
+
+        assertThat(turn.records()).singleElement().satisfies(record -> assertThat(record.topic()).isEqualTo("in-dlt"));
+        assertThat(requests).isEmpty();
+    }
+
+    @Test
+    void whileAnAgentHasTheConversationTheFlowIsNotCalled() {
+        Work work = work(TestEvents.text(TestEvents.PHONE_NUMBER_ID, "u4", "wamid.4", "hi", TestEvents.T0), 5);
+
+        Turn turn = handler.handle(work, ConversationState.NEW.withHandover(true));
+
+        assertThat(turn.records()).isEmpty();
+        assertThat(turn.state().alreadyHandled("wamid.4", 99)).isTrue();
+        assertThat(requests).isEmpty();
+    }
+
+    private Work work(InboundEvent event, long offset) {
+        ProducerRecord<String, byte[]> produced = codec.record("in", event.conversationKey(), event, null);
+        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>("in", 0, offset, produced.key(), produced.value());
+        produced.headers().forEach(header -> record.headers().add(header));
+        return new Work(record, event, event.conversationKey(), 1);
+    }
+
+    private static ConsumerRecord<String, byte[]> asConsumed(ProducerRecord<String, byte[]> produced) {
+        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(produced.topic(), 0, 0, produced.key(), produced.value());
+        produced.headers().forEach(header -> record.headers().add(header));
+        return record;
+    }
+
+    private static Endpoints endpoints() {
+        EndpointSettings demo = new EndpointSettings(null, null, TestEvents.PHONE_NUMBER_ID, null, null, null, null,
+                new EndpointSettings.Cognigy(new Secret("http://cognigy.invalid/x"), null, null), null, null);
+        return new Endpoints(new EndpointsSettings(Map.of(TestEvents.ENDPOINT, demo)));
+    }
+
+    private final class ScriptedCognigy extends CognigyClient {
+        ScriptedCognigy() {
+            super(CognigyClientSettings.defaults());
+        }
+
+        @Override
+        public List<JsonNode> send(String endpointId, EndpointSettings.Cognigy cognigy, CognigyRequest request) {
+            requests.add(request);
+            return answer;
+        }
+    }
+}
