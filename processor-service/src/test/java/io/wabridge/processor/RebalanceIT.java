@@ -15,7 +15,6 @@ import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -38,7 +37,7 @@ class RebalanceIT extends ProcessorITSupport {
 
         Map<String, String> properties = properties();
         properties.put("wabridge.processor.pipeline.transactional-id", "processor-it-second");
-        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(ProcessorApplication.class)
+        try (ConfigurableApplicationContext second = ProcessorApplication.builder()
                 .web(WebApplicationType.NONE).properties(asArgs(properties)).run()) {
             InboundProcessor secondProcessor = second.getBean(InboundProcessor.class);
             await().atMost(WAIT).until(() -> !secondProcessor.assignedPartitions().isEmpty()

@@ -28,7 +28,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -77,7 +76,7 @@ class ThroughputBenchmark {
         properties.put("wabridge.endpoints.demo.cognigy.url", cognigy.baseUrl() + "/cognigy/demo");
         List<String> args = new ArrayList<>();
         properties.forEach((k, v) -> args.add(k + "=" + v));
-        try (ConfigurableApplicationContext processor = new SpringApplicationBuilder(ProcessorApplication.class)
+        try (ConfigurableApplicationContext processor = ProcessorApplication.builder()
                 .web(WebApplicationType.NONE).properties(args.toArray(String[]::new)).run()) {
             InboundProcessor inbound = processor.getBean(InboundProcessor.class);
             await().atMost(Duration.ofSeconds(60)).until(() -> !inbound.assignedPartitions().isEmpty());
