@@ -1,6 +1,7 @@
 package io.wabridge.local;
 
 import io.wabridge.ingress.IngressApplication;
+import io.wabridge.processor.ProcessorApplication;
 import io.wabridge.sandbox.SandboxApplication;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,6 +42,7 @@ final class LocalPipeline implements AutoCloseable {
                 pipeline.startContext("sandbox", SandboxApplication::builder, LocalDefaults.sandboxArguments(local, env));
             }
             pipeline.startService("ingress", IngressApplication::builder, local.ingressPort(), local, env);
+            pipeline.startService("processor", ProcessorApplication::builder, local.processorPort(), local, env);
         } catch (RuntimeException e) {
             pipeline.close();
             throw e;
