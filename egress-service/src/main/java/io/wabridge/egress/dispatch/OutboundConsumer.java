@@ -45,7 +45,7 @@ final class OutboundConsumer implements SmartLifecycle {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean running;
     private volatile boolean paused;
-    private volatile boolean everPaused;
+    private final AtomicInteger pauses = new AtomicInteger();
     private Thread thread;
 
     OutboundConsumer(EgressKafkaClients clients, ConsumptionSettings settings, String topic, OutboundIntake intake, SendLedger ledger) {
@@ -89,8 +89,9 @@ final class OutboundConsumer implements SmartLifecycle {
         return inFlight.get();
     }
 
-    boolean hasPaused() {
-        return everPaused;
+    /** How often consumption was paused since start. */
+    int pauses() {
+        return pauses.get();
     }
 
     private void run() {
@@ -151,7 +152,7 @@ final class OutboundConsumer implements SmartLifecycle {
         if (!paused && unfinished >= settings.maxInFlight()) {
             consumer.pause(consumer.assignment());
             paused = true;
-            everPaused = true;
+            pauses.incrementAndGet();
             log.info("pausing outbound consumption: {} records in flight", unfinished);
         } else if (paused && unfinished <= settings.maxInFlight() / 2) {
             consumer.resume(consumer.paused());

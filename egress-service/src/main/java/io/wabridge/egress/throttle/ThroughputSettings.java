@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param throttledMaxBackoff longest such pause (default 60 s)
  * @param circuitOpenFor    how long a number stays blocked after a token or account error
  *                          (190, 368, 131031) before one probe send is let through (default 60 s)
+ * @param headroom          fraction of the budget left unused so that network jitter between
+ *                          egress and Meta cannot squeeze more than the budget into any one-second
+ *                          window as Meta sees it (default 0.03: about 30 ms of jitter tolerated)
  */
 @ConfigurationProperties("wabridge.egress.throughput")
 public record ThroughputSettings(
@@ -25,7 +28,8 @@ public record ThroughputSettings(
         Double instanceShare,
         Duration throttledBackoff,
         Duration throttledMaxBackoff,
-        Duration circuitOpenFor) {
+        Duration circuitOpenFor,
+        Double headroom) {
 
     public static final int MAX_BUDGET = 1000;
 
@@ -36,6 +40,10 @@ public record ThroughputSettings(
         throttledBackoff = throttledBackoff == null ? Duration.ofSeconds(1) : throttledBackoff;
         throttledMaxBackoff = throttledMaxBackoff == null ? Duration.ofSeconds(60) : throttledMaxBackoff;
         circuitOpenFor = circuitOpenFor == null ? Duration.ofSeconds(60) : circuitOpenFor;
+        headroom = headroom == null ? 0.03 : headroom;
+        if (headroom < 0 || headroom >= 0.5) {
+            throw new IllegalArgumentException("wabridge.egress.throughput.headroom must be in [0, 0.5) but was " + headroom);
+        }
         if (instanceShare <= 0 || instanceShare > 1) {
             throw new IllegalArgumentException("wabridge.egress.throughput.instance-share must be in (0, 1] but was " + instanceShare);
         }
@@ -48,6 +56,16 @@ public record ThroughputSettings(
     /** Messages per second this instance may send for the endpoint's number. */
     public int instanceBudget(String endpointId) {
         return instanceBudget(budgets.getOrDefault(endpointId, budget), instanceShare);
+    }
+
+    /**
+     * Permits per second the rate limiter hands out for an instance budget {@code b}. Permits may
+     * be taken anywhere inside their cycle, so a window of {@code 1 s + jitter} can touch
+     * {@code ceil(rate × (1 s + jitter)) + 1} cycles; {@code rate = (b - 1) × (1 - headroom)} keeps
+     * that at most {@code b} for a jitter up to about {@code headroom} seconds.
+     */
+    public static int permitsPerSecond(int instanceBudget, double headroom) {
+        return Math.max(1, (int) Math.floor((instanceBudget - 1) * (1 - headroom)));
     }
 
     private static int instanceBudget(int budget, double share) {
