@@ -1,5 +1,6 @@
 package io.wabridge.egress;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.wabridge.egress.deadletter.DeadLetters;
 import io.wabridge.egress.graph.GraphClient;
 import io.wabridge.egress.graph.GraphClientSettings;
@@ -156,8 +157,9 @@ class EgressConfiguration {
     @Bean
     OutboundSender outboundSender(GraphClient graph, NumberThrottles throttles, Pacer pacer, SendLedger ledger,
                                   StatusPublisher statuses, DeadLetters deadLetters, RetrySettings retry,
-                                  ScheduledExecutorService egressScheduler, @Qualifier("egressWorker") ExecutorService egressWorker) {
-        return new OutboundSender(graph, throttles, pacer, ledger, statuses, deadLetters, retry, egressScheduler, egressWorker);
+                                  ScheduledExecutorService egressScheduler, @Qualifier("egressWorker") ExecutorService egressWorker,
+                                  MeterRegistry meters) {
+        return new OutboundSender(graph, throttles, pacer, ledger, statuses, deadLetters, retry, egressScheduler, egressWorker, meters);
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.wabridge.model.EventIds;
 import io.wabridge.model.Topics;
 import io.wabridge.model.event.DeliveryStatus;
+import io.wabridge.model.event.OutboundKind;
 import io.wabridge.model.event.OutboundMessage;
 import io.wabridge.model.event.StatusEvent;
 import io.wabridge.model.event.StatusSource;
@@ -81,6 +82,23 @@ class OrderingIT extends EgressITSupport {
         assertThat(requests).extracting(EgressITSupport::textOf).containsExactly("first", "second");
         long gap = requests.get(1).getLoggedDate().getTime() - requests.get(0).getLoggedDate().getTime();
         assertThat(gap).as("delivered-timeout 400 ms + message-delay 100 ms").isGreaterThanOrEqualTo(500);
+    }
+
+    @Test
+    void marksAUserMessageAsRead() {
+        String user = newRecipient();
+        OutboundMessage reply = text("fast", "1004", user, 0, "unused");
+        OutboundMessage markRead = new OutboundMessage(OutboundMessage.SCHEMA_VERSION, reply.outboundId(), reply.inboundEventId(), 0,
+                OutboundKind.MARK_READ, "fast", "1004", reply.conversationKey(), user, "wamid.read-" + user, null, Instant.now());
+
+        publish(Topics.OUTBOUND, markRead);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !GRAPH.findAll(postRequestedFor(urlPathMatching("/v25.0/1004/messages"))
+                .withRequestBody(matchingJsonPath("$.message_id", equalTo("wamid.read-" + user)))).isEmpty());
+        var request = GRAPH.findAll(postRequestedFor(urlPathMatching("/v25.0/1004/messages"))
+                .withRequestBody(matchingJsonPath("$.message_id", equalTo("wamid.read-" + user)))).get(0);
+        assertThat(body(request).path("status").asText()).isEqualTo("read");
+        assertThat(body(request).has("typing_indicator")).isFalse();
     }
 
     private static StatusEvent delivered(OutboundMessage message) {

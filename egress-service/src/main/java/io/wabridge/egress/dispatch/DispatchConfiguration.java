@@ -10,6 +10,8 @@ import io.wabridge.support.kafka.EventCodec;
 import io.wabridge.support.kafka.TopicSettings;
 import java.util.concurrent.Executor;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -39,5 +41,14 @@ class DispatchConfiguration {
                 .description("outbound records polled and not yet finished")
                 .register(meters);
         return consumer;
+    }
+
+    /** DOWN when the poll loop died: nothing would be sent any more, so the instance should be replaced. */
+    @Bean
+    HealthIndicator outboundConsumption(OutboundConsumer consumer) {
+        return () -> (consumer.hasFailed() ? Health.down() : Health.up())
+                .withDetail("inFlight", consumer.inFlight())
+                .withDetail("pauses", consumer.pauses())
+                .build();
     }
 }

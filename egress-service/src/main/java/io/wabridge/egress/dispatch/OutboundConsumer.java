@@ -44,6 +44,7 @@ final class OutboundConsumer implements SmartLifecycle {
     private final Queue<Finished> finished = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean running;
+    private volatile boolean failed;
     private volatile boolean paused;
     private final AtomicInteger pauses = new AtomicInteger();
     private Thread thread;
@@ -85,6 +86,11 @@ final class OutboundConsumer implements SmartLifecycle {
         return Integer.MAX_VALUE - 1000; // after the ledger and the status reader, stopped before them
     }
 
+    /** True when the poll loop died on an error (not when it was stopped): the health check reports it. */
+    boolean hasFailed() {
+        return failed;
+    }
+
     int inFlight() {
         return inFlight.get();
     }
@@ -115,6 +121,7 @@ final class OutboundConsumer implements SmartLifecycle {
             drain(consumer);
         } catch (RuntimeException e) {
             log.error("outbound poll loop stopped; unfinished records will be redelivered", e);
+            failed = true;
             running = false;
         }
     }

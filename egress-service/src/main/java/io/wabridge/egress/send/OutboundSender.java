@@ -1,5 +1,6 @@
 package io.wabridge.egress.send;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.wabridge.egress.deadletter.DeadLetters;
@@ -17,9 +18,11 @@ import io.wabridge.egress.throttle.NumberThrottles;
 import io.wabridge.model.event.OutboundKind;
 import io.wabridge.model.event.OutboundMessage;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,9 +47,11 @@ public class OutboundSender implements JobHandler {
     private final int maxAttempts;
     private final ScheduledExecutorService scheduler;
     private final Executor worker;
+    private final MeterRegistry meters;
 
     public OutboundSender(GraphClient graph, NumberThrottles throttles, Pacer pacer, SendLedger ledger, StatusPublisher statuses,
-                          DeadLetters deadLetters, RetrySettings retrySettings, ScheduledExecutorService scheduler, Executor worker) {
+                          DeadLetters deadLetters, RetrySettings retrySettings, ScheduledExecutorService scheduler, Executor worker,
+                          MeterRegistry meters) {
         this.graph = graph;
         this.throttles = throttles;
         this.pacer = pacer;
@@ -57,6 +62,7 @@ public class OutboundSender implements JobHandler {
         this.maxAttempts = retrySettings.maxAttempts();
         this.scheduler = scheduler;
         this.worker = worker;
+        this.meters = meters;
         this.retry = Retry.of("graph-send", RetryConfig.<GraphResult>custom()
                 .maxAttempts(retrySettings.maxAttempts())
                 .retryOnResult(GraphResult::isRetryable)
@@ -70,6 +76,7 @@ public class OutboundSender implements JobHandler {
         OutboundMessage message = job.message();
         if (ledger.contains(message.outboundId())) {
             log.info("outbound {} is already in the send ledger: not sending it again", message.outboundId());
+            count("duplicate");
             return CompletableFuture.completedFuture(Handled.keepGate());
         }
         if (message.kind() != OutboundKind.MESSAGE) {
@@ -105,6 +112,8 @@ public class OutboundSender implements JobHandler {
             long started = System.nanoTime();
             return graph.send(job.endpoint(), job.message()).thenApply(result -> {
                 throttle.onResult(result, System.nanoTime() - started);
+                String outcome = result.isAccepted() ? "accepted" : result.errorClass().name().toLowerCase(Locale.ROOT);
+                meters.timer("wabridge.egress.graph.calls", "result", outcome).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 logAttempt(job, result);
                 return result;
             });
@@ -115,6 +124,7 @@ public class OutboundSender implements JobHandler {
         OutboundMessage message = job.message();
         if (result.isAccepted()) {
             log.debug("outbound {} accepted as {}", message.outboundId(), result.wamid());
+            count("accepted");
             CompletableFuture<Void> ledgerWrite = ledger.record(LedgerEntry.of(message.outboundId(), result.wamid(),
                     job.endpoint().phoneNumberId(), message.conversationKey(), Instant.now()));
             if (turn == null) {
@@ -130,11 +140,16 @@ public class OutboundSender implements JobHandler {
         if (result.errorClass() == ErrorClass.CANCELLED) {
             return CompletableFuture.completedFuture(Handled.keepGate()); // the partition's new owner sends it
         }
+        count("dead_lettered");
         String reason = result.isRetryable() ? "gave up after " + maxAttempts + " attempts: " + result.reason() : result.reason();
         return CompletableFuture.allOf(
                         deadLetters.publish(job.record(), reason, result.error(), result.httpStatus()),
                         statuses.failed(message, result.error(), reason, job.traceparent()))
                 .thenApply(ignored -> Handled.keepGate());
+    }
+
+    private void count(String outcome) {
+        meters.counter("wabridge.egress.sends", "outcome", outcome).increment();
     }
 
     private static void logAttempt(Job job, GraphResult result) {

@@ -84,6 +84,7 @@ class LanesTest {
     void dropsRecordsOfARevokedPartitionWithoutRunningThem() {
         submit("A", "a1");
         lanes.submit("A", job("a2", () -> true), completion());
+        await().atMost(Duration.ofSeconds(5)).until(() -> started.contains("a1"));
 
         complete("a1");
 
