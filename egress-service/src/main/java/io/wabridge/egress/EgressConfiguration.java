@@ -78,7 +78,6 @@ class EgressConfiguration {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties(ssl.getIfAvailable()));
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
         return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 

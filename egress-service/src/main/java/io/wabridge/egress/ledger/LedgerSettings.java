@@ -9,9 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param topic       compacted topic keyed by outbound id (default {@code whatsapp.send-ledger})
  * @param retention   how long the topic keeps an entry; a replay of older records sends again
  *                    (default 7 days)
- * @param maxEntries  entries kept in memory, oldest evicted first. Redeliveries after a crash or
- *                    rebalance are recent, so they are always covered; replays of very old ranges
- *                    beyond this many sends are not (default 200000, about 50 MB)
+ * @param maxEntries  outbound ids kept in memory (and read at start-up from the end of the topic),
+ *                    oldest evicted first. Redeliveries after a crash or rebalance are recent and
+ *                    covered; a replay of a range older than this many sends is not
+ *                    (default 200000, about 26 MB)
  * @param loadTimeout longest start-up may take to read the ledger, and a newly assigned partition
  *                    waits for entries other instances wrote (default 60 s)
  */

@@ -59,7 +59,7 @@ public class SendLedger implements SmartLifecycle {
 
     /** Remembers the send at once and completes when the broker has the entry. */
     public CompletableFuture<Void> record(LedgerEntry entry) {
-        recent.put(entry.outboundId(), entry.wamid());
+        recent.add(entry.outboundId());
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.topic(), entry.outboundId(), Json.toBytes(entry));
         record.headers().add(EventHeaders.EVENT_TYPE, LedgerEntry.EVENT_TYPE.getBytes(StandardCharsets.UTF_8));
         record.headers().add(EventHeaders.SCHEMA_VERSION,
@@ -97,7 +97,7 @@ public class SendLedger implements SmartLifecycle {
                     .map(info -> new TopicPartition(info.topic(), info.partition()))
                     .toList();
             consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            seekToRecent(consumer, partitions);
             load(consumer, partitions);
         } catch (RuntimeException e) {
             consumer.close();
@@ -107,6 +107,22 @@ public class SendLedger implements SmartLifecycle {
         tailer = new Thread(() -> tail(consumer), "egress-ledger");
         tailer.setDaemon(true);
         tailer.start();
+    }
+
+    /**
+     * Memory holds the newest {@code max-entries} sends only, so start-up reads only about that
+     * many from the end of each partition instead of days of history.
+     */
+    private void seekToRecent(Consumer<String, byte[]> consumer, List<TopicPartition> partitions) {
+        if (partitions.isEmpty()) {
+            return;
+        }
+        long perPartition = Math.max(1, settings.maxEntries() / partitions.size());
+        Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        for (TopicPartition partition : partitions) {
+            consumer.seek(partition, Math.max(begin.get(partition), end.get(partition) - perPartition));
+        }
     }
 
     private void load(Consumer<String, byte[]> consumer, List<TopicPartition> partitions) {
@@ -147,14 +163,8 @@ public class SendLedger implements SmartLifecycle {
         if (record.key() == null || record.value() == null) {
             return;
         }
-        try {
-            LedgerEntry entry = Json.fromBytes(record.value(), LedgerEntry.class);
-            recent.put(record.key(), entry.wamid());
-        } catch (RuntimeException e) {
-            // An unreadable entry still says "sent": better to skip a send than to repeat one.
-            log.warn("unreadable send ledger entry at {}-{}@{}", record.topic(), record.partition(), record.offset());
-            recent.put(record.key(), null);
-        }
+        // The key alone says "sent"; an unreadable value still does: better to skip a send than to repeat one.
+        recent.add(record.key());
     }
 
     @Override
