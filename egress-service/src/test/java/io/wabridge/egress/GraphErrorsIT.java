@@ -117,6 +117,26 @@ class GraphErrorsIT extends EgressITSupport {
     }
 
     @Test
+    void throughputErrorPausesTheWholeNumber() {
+        String userA = newRecipient();
+        String userB = newRecipient();
+        stub(post(urlPathMatching("/v25.0/1008/messages")).atPriority(1).inScenario("130429").whenScenarioStateIs(STARTED)
+                .willReturn(graphError(400, 130429, "Rate limit hit")).willSetStateTo("recovered"));
+        OutboundMessage toA = text("throttled", "1008", userA, 0, "for A");
+        OutboundMessage toB = text("throttled", "1008", userB, 0, "for B");
+
+        publish(Topics.OUTBOUND, toA);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !requestsFor(toA).isEmpty());
+        publish(Topics.OUTBOUND, toB);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> accepted(toA).isPresent() && accepted(toB).isPresent());
+        long throttledAt = requestsFor(toA).get(0).getLoggedDate().getTime();
+        assertThat(requestsFor(toB).get(0).getLoggedDate().getTime() - throttledAt)
+                .as("another recipient of the same number waits out the 1 s pause").isGreaterThanOrEqualTo(1000);
+        assertThat(requestsFor(toA)).hasSize(2);
+    }
+
+    @Test
     void tokenErrorOpensTheCircuitOfTheNumber() {
         String user = newRecipient();
         stub(post(urlPathMatching("/v25.0/1006/messages")).atPriority(1).willReturn(graphError(401, 190, "Invalid OAuth access token")));

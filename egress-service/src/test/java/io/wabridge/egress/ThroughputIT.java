@@ -1,5 +1,10 @@
 package io.wabridge.egress;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -43,6 +48,10 @@ class ThroughputIT extends EgressITSupport {
     @Test
     void pausesConsumptionWhenTooMuchIsInFlightAndLosesNothing() {
         String user = newRecipient();
+        // A slow Graph for this recipient: its lane drains far slower than the records arrive.
+        stub(post(urlPathMatching(MESSAGES_PATH)).atPriority(1).withRequestBody(matchingJsonPath("$.to", equalTo(user)))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withFixedDelay(50)
+                        .withBody("{\"messages\":[{\"id\":\"wamid.{{jsonPath request.body '$.biz_opaque_callback_data'}}\"}]}")));
         String inbound = UUID.randomUUID().toString();
         int count = 40; // max-in-flight is 20 in the tests; one recipient's lane drains them one by one
         int pausesBefore = consumer.pauses();
