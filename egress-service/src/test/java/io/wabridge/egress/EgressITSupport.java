@@ -151,6 +151,16 @@ public abstract class EgressITSupport {
                 .withRequestBody(matchingJsonPath("$.to", equalTo(recipient)))));
     }
 
+    /**
+     * Graph requests to a recipient, oldest first, keeping only the first request of each text: a
+     * request that timed out on a cold, busy test machine may have arrived and is rightly sent
+     * again, which is not what the ordering tests are about.
+     */
+    protected static List<LoggedRequest> firstRequestsTo(String recipient) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return requestsTo(recipient).stream().filter(request -> seen.add(textOf(request))).toList();
+    }
+
     /** Graph requests for one outbound id (its callback data), oldest first. */
     protected static List<LoggedRequest> requestsFor(OutboundMessage message) {
         return sorted(GRAPH.findAll(postRequestedFor(urlPathMatching(MESSAGES_PATH))

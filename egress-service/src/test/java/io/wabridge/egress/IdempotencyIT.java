@@ -36,13 +36,14 @@ class IdempotencyIT extends EgressITSupport {
 
         publish(Topics.OUTBOUND, reply);
         await().atMost(Duration.ofSeconds(20)).until(() -> ledger.contains(reply.outboundId()));
+        int sendsOfReply = requestsFor(reply).size(); // 1, or 2 if a cold first request timed out
         publish(Topics.OUTBOUND, reply); // the same record again, as after a crash or a replay
         publish(Topics.OUTBOUND, next);
 
         // "after" is behind the redelivered copy in the recipient's lane: once it went, the copy was handled.
         await().atMost(Duration.ofSeconds(20)).until(() -> !requestsFor(next).isEmpty());
-        assertThat(requestsFor(reply)).hasSize(1);
-        assertThat(requestsTo(user)).extracting(EgressITSupport::textOf).containsExactly("once", "after");
+        assertThat(requestsFor(reply)).hasSize(sendsOfReply);
+        assertThat(firstRequestsTo(user)).extracting(EgressITSupport::textOf).containsExactly("once", "after");
     }
 
     @Test
