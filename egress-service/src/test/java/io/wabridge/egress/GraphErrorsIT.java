@@ -59,6 +59,22 @@ class GraphErrorsIT extends EgressITSupport {
         assertThat(deadLetters(message)).isEmpty();
     }
 
+    @Test
+    void givesUpOnAPersistentTransientErrorAfterTheBoundedAttempts() {
+        String user = newRecipient();
+        stub(post(urlPathMatching(MESSAGES_PATH)).atPriority(1).withRequestBody(matchingJsonPath("$.to", equalTo(user)))
+                .willReturn(aResponse().withStatus(503).withBody("upstream unavailable")));
+        OutboundMessage message = text("fast", "1004", user, 0, "never arrives");
+
+        publish(Topics.OUTBOUND, message);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !deadLetters(message).isEmpty());
+        assertThat(header(deadLetters(message).get(0), EventHeaders.FAILURE_REASON)).startsWith("gave up after 4 attempts");
+        assertThat(header(deadLetters(message).get(0), DeadLetterHeaders.GRAPH_HTTP_STATUS)).isEqualTo("503");
+        assertThat(requestsFor(message)).as("wabridge.egress.retry.max-attempts").hasSize(4);
+        await().atMost(Duration.ofSeconds(10)).until(() -> failed(message).isPresent());
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {131047, 131026})
     void deadLettersPermanentErrorsWithTheGraphError(int code) {
