@@ -18,6 +18,7 @@ import io.wabridge.model.event.DeliveryStatus;
 import io.wabridge.model.event.OutboundMessage;
 import io.wabridge.model.event.StatusEvent;
 import io.wabridge.model.event.StatusSource;
+import io.wabridge.support.kafka.TestKafkaBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -31,10 +32,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import io.wabridge.support.kafka.TestKafkaBroker;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** What egress does with each kind of Graph failure. */
 class GraphErrorsIT extends EgressITSupport {

@@ -2,8 +2,8 @@ package io.wabridge.egress.throttle;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import io.wabridge.egress.graph.ErrorClass;
 import io.wabridge.egress.graph.GraphResult;
 import java.time.Duration;
