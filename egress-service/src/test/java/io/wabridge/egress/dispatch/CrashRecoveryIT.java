@@ -48,7 +48,7 @@ class CrashRecoveryIT extends EgressITSupport {
                 Duration.ofMillis(100), Duration.ofMillis(50), Duration.ZERO);
         String slow = newRecipient();
         String quick = newRecipient();
-        // The slow recipient's first attempt hits the pair rate limit (2 s backoff in the tests).
+        // The slow recipient's first attempt hits the pair rate limit (3 s backoff in the tests).
         stub(post(urlPathMatching(MESSAGES_PATH)).atPriority(1).inScenario("crash-" + slow).whenScenarioStateIs(STARTED)
                 .withRequestBody(matchingJsonPath("$.to", equalTo(slow)))
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
