@@ -64,7 +64,7 @@ class OrderingIT extends EgressITSupport {
         Instant statusSent = Instant.now();
         publish(codec().record(Topics.STATUSES, first.conversationKey(), delivered(first), null));
 
-        await().atMost(Duration.ofSeconds(4)).until(() -> !requestsFor(second).isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !requestsFor(second).isEmpty());
         assertThat(requestsFor(second).get(0).getLoggedDate().toInstant()).isAfterOrEqualTo(statusSent.minusMillis(1));
         assertThat(requestsTo(user)).extracting(EgressITSupport::textOf).containsSubsequence("first", "second");
     }
