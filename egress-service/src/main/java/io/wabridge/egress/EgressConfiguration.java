@@ -1,0 +1,172 @@
+package io.wabridge.egress;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.wabridge.egress.deadletter.DeadLetters;
+import io.wabridge.egress.graph.GraphClient;
+import io.wabridge.egress.graph.GraphClientSettings;
+import io.wabridge.egress.ledger.LedgerSettings;
+import io.wabridge.egress.ledger.SendLedger;
+import io.wabridge.egress.pacing.Pacer;
+import io.wabridge.egress.send.OutboundSender;
+import io.wabridge.egress.send.RetrySettings;
+import io.wabridge.egress.status.DeliveryWatch;
+import io.wabridge.egress.status.StatusListener;
+import io.wabridge.egress.status.StatusPublisher;
+import io.wabridge.egress.throttle.NumberThrottles;
+import io.wabridge.egress.throttle.ThroughputSettings;
+import io.wabridge.model.Topics;
+import io.wabridge.model.settings.EndpointSettings;
+import io.wabridge.support.endpoint.Endpoints;
+import io.wabridge.support.endpoint.WhatsAppApiSettings;
+import io.wabridge.support.kafka.EventCodec;
+import io.wabridge.support.kafka.TopicSettings;
+import java.net.http.HttpClient;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+
+/** Wires egress: Kafka clients, its own topics, the Graph client and the sending pipeline. */
+@Configuration(proxyBeanMethods = false)
+class EgressConfiguration {
+
+    EgressConfiguration(Endpoints endpoints) {
+        endpoints.requireEach((id, settings) -> {
+            EndpointSettings.require(id, "access-token", settings.accessToken());
+            if (settings.delivery().deliveredTimeout().isNegative() || settings.delivery().deliveredTimeout().isZero()) {
+                throw new IllegalStateException("wabridge.endpoints." + id + ".delivery.delivered-timeout must be positive");
+            }
+        });
+    }
+
+    /** Timers for pacing, backoff and rate-limit waits: tasks only complete futures, so two threads do. */
+    @Bean
+    ScheduledExecutorService egressScheduler() {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2, daemonThreads("egress-timer"));
+        scheduler.setRemoveOnCancelPolicy(true); // delivered-mode timeouts are mostly cancelled
+        return scheduler;
+    }
+
+    /** Runs lane steps and continuations after Kafka writes, never on a Kafka client's own thread. */
+    @Bean
+    ExecutorService egressWorker() {
+        return Executors.newFixedThreadPool(4, daemonThreads("egress-worker"));
+    }
+
+    @Bean
+    ProducerFactory<String, byte[]> egressProducerFactory(KafkaProperties kafka, ObjectProvider<SslBundles> ssl) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties(ssl.getIfAvailable()));
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @Bean
+    KafkaTemplate<String, byte[]> egressKafkaTemplate(ProducerFactory<String, byte[]> producerFactory) {
+        return new KafkaTemplate<>(producerFactory);
+    }
+
+    @Bean
+    EgressKafkaClients egressKafkaClients(KafkaProperties kafka, ObjectProvider<SslBundles> ssl) {
+        return new EgressKafkaClients(kafka.buildConsumerProperties(ssl.getIfAvailable()));
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics egressTopics(TopicSettings topics, LedgerSettings ledger) {
+        NewTopic deadLetters = TopicBuilder.name(Topics.deadLetterOf(topics.outbound()))
+                .partitions(topics.partitions())
+                .replicas(topics.replicationFactor())
+                .build();
+        // Compacted so each outbound id keeps its last entry, and deleted after the retention.
+        NewTopic sendLedger = TopicBuilder.name(ledger.topic())
+                .partitions(topics.partitions())
+                .replicas(topics.replicationFactor())
+                .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE)
+                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(ledger.retention().toMillis()))
+                .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, topics.replicationFactor() > 1 ? "2" : "1")
+                .build();
+        return new KafkaAdmin.NewTopics(deadLetters, sendLedger);
+    }
+
+    @Bean
+    GraphClient graphClient(WhatsAppApiSettings api, GraphClientSettings settings) {
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout())
+                .executor(Executors.newFixedThreadPool(settings.ioThreads(), daemonThreads("egress-http")))
+                .build();
+        return new GraphClient(http, api, settings);
+    }
+
+    @Bean
+    NumberThrottles numberThrottles(ThroughputSettings settings, ScheduledExecutorService egressScheduler) {
+        return new NumberThrottles(settings, egressScheduler);
+    }
+
+    @Bean
+    SendLedger sendLedger(LedgerSettings settings, EgressKafkaClients clients, KafkaTemplate<String, byte[]> template) {
+        return new SendLedger(settings, clients, template);
+    }
+
+    @Bean
+    DeliveryWatch deliveryWatch() {
+        return new DeliveryWatch();
+    }
+
+    @Bean
+    StatusListener statusListener(EgressKafkaClients clients, EventCodec codec, TopicSettings topics, DeliveryWatch watch) {
+        return new StatusListener(clients, codec, topics, watch);
+    }
+
+    @Bean
+    StatusPublisher statusPublisher(KafkaTemplate<String, byte[]> template, EventCodec codec, TopicSettings topics) {
+        return new StatusPublisher(template, codec, topics);
+    }
+
+    @Bean
+    DeadLetters deadLetters(KafkaTemplate<String, byte[]> template, TopicSettings topics) {
+        return new DeadLetters(template, Topics.deadLetterOf(topics.outbound()));
+    }
+
+    @Bean
+    Pacer pacer(DeliveryWatch watch, ScheduledExecutorService egressScheduler) {
+        return new Pacer(watch, egressScheduler);
+    }
+
+    @Bean
+    OutboundSender outboundSender(GraphClient graph, NumberThrottles throttles, Pacer pacer, SendLedger ledger,
+                                  StatusPublisher statuses, DeadLetters deadLetters, RetrySettings retry,
+                                  ScheduledExecutorService egressScheduler, @Qualifier("egressWorker") ExecutorService egressWorker,
+                                  MeterRegistry meters) {
+        return new OutboundSender(graph, throttles, pacer, ledger, statuses, deadLetters, retry, egressScheduler, egressWorker, meters);
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,67 @@
+package io.wabridge.egress.deadletter;
+
+import io.wabridge.model.EventHeaders;
+import io.wabridge.model.event.WhatsAppError;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Writes an outbound record that cannot be sent to {@code whatsapp.outbound-dlt}: the original
+ * key, value and headers, plus why. The value is kept byte for byte, so a poison record can be
+ * inspected and a fixed one re-driven.
+ */
+public class DeadLetters {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+
+    private final KafkaTemplate<String, byte[]> template;
+    private final String topic;
+
+    public DeadLetters(KafkaTemplate<String, byte[]> template, String topic) {
+        this.template = template;
+        this.topic = topic;
+    }
+
+    /**
+     * @param graphError the Graph error behind the failure, or null
+     * @param httpStatus the last HTTP status, or 0
+     */
+    public CompletableFuture<Void> publish(ConsumerRecord<String, byte[]> source, String reason, WhatsAppError graphError, int httpStatus) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, source.key(), source.value());
+        Headers headers = record.headers();
+        for (Header header : source.headers()) {
+            headers.add(header);
+        }
+        add(headers, EventHeaders.FAILURE_REASON, reason);
+        add(headers, DeadLetterHeaders.SOURCE_TOPIC, source.topic());
+        add(headers, DeadLetterHeaders.SOURCE_PARTITION, Integer.toString(source.partition()));
+        add(headers, DeadLetterHeaders.SOURCE_OFFSET, Long.toString(source.offset()));
+        if (httpStatus > 0) {
+            add(headers, DeadLetterHeaders.GRAPH_HTTP_STATUS, Integer.toString(httpStatus));
+        }
+        if (graphError != null) {
+            add(headers, DeadLetterHeaders.GRAPH_ERROR_CODE, Integer.toString(graphError.code()));
+            add(headers, DeadLetterHeaders.GRAPH_ERROR_TITLE, graphError.title());
+            add(headers, DeadLetterHeaders.GRAPH_ERROR_MESSAGE, graphError.message());
+            add(headers, DeadLetterHeaders.GRAPH_ERROR_DETAILS, graphError.details());
+            add(headers, DeadLetterHeaders.GRAPH_FBTRACE_ID, graphError.fbtraceId());
+        }
+        log.warn("dead-lettering outbound record {}-{}@{} (key {}): {}", source.topic(), source.partition(), source.offset(),
+                source.key(), reason);
+        return template.send(record).thenApply(result -> null);
+    }
+
+    private static void add(Headers headers, String name, String value) {
+        if (value != null) {
+            headers.remove(name);
+            headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.wabridge.egress.dispatch;
+
+import java.util.concurrent.CompletableFuture;
+
+/** Does the work of one {@link Job} when its turn in the recipient's lane has come. */
+public interface JobHandler {
+
+    /**
+     * @param gate completes when the recipient may get its next message: the pacing left behind
+     *             by the previous message of the lane (delay, or waiting for its delivery)
+     * @return completes when the job's outcome is durable (sent and in the ledger, or
+     *         dead-lettered), so its offset may be committed; completes exceptionally only when
+     *         the outcome could not be recorded, which leaves the offset uncommitted
+     */
+    CompletableFuture<Handled> handle(Job job, CompletableFuture<Void> gate);
+
+    /** @param nextGate what the lane's next message must wait for; null keeps the current gate */
+    record Handled(CompletableFuture<Void> nextGate) {
+
+        public static Handled keepGate() {
+            return new Handled(null);
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package io.wabridge.egress.dispatch;
+
+import io.wabridge.egress.EgressKafkaClients;
+import io.wabridge.egress.ledger.SendLedger;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The poll loop over {@code whatsapp.outbound}. It hands each record to its recipient's lane
+ * and never waits for a send; finished records come back through a queue, and offsets are
+ * committed up to the lowest unfinished record of each partition. When more than
+ * {@code max-in-flight} records are unfinished, it pauses all partitions (and keeps polling, so
+ * the group membership stays alive) until half of them are done.
+ *
+ * <p>Why not a spring-kafka listener container: its async acks hold back the next poll until
+ * every record of the last one is acknowledged, so one recipient in a long backoff would stall
+ * all the others.
+ */
+final class OutboundConsumer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboundConsumer.class);
+
+    private final EgressKafkaClients clients;
+    private final ConsumptionSettings settings;
+    private final String topic;
+    private final OutboundIntake intake;
+    private final SendLedger ledger;
+    private final Map<TopicPartition, PartitionOffsets> partitions = new HashMap<>();
+    private final Queue<Finished> finished = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean running;
+    private volatile boolean failed;
+    private volatile boolean paused;
+    private final AtomicInteger pauses = new AtomicInteger();
+    private Thread thread;
+
+    OutboundConsumer(EgressKafkaClients clients, ConsumptionSettings settings, String topic, OutboundIntake intake, SendLedger ledger) {
+        this.clients = clients;
+        this.settings = settings;
+        this.topic = topic;
+        this.intake = intake;
+        this.ledger = ledger;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, "egress-outbound");
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            try {
+                thread.join(settings.shutdownGrace().plusSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000; // after the ledger and the status reader, stopped before them
+    }
+
+    /** True when the poll loop died on an error (not when it was stopped): the health check reports it. */
+    boolean hasFailed() {
+        return failed;
+    }
+
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    /** How often consumption was paused since start. */
+    int pauses() {
+        return pauses.get();
+    }
+
+    private void run() {
+        Consumer<String, byte[]> consumer = clients.consumer(settings.groupId(), "outbound", Map.of(
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords()));
+        try (consumer) {
+            consumer.subscribe(List.of(topic), new Rebalance(consumer));
+            long nextCommit = System.nanoTime() + settings.commitInterval().toNanos();
+            while (running) {
+                applyFinished();
+                if (System.nanoTime() - nextCommit >= 0) {
+                    commit(consumer, partitions.keySet(), false);
+                    nextCommit = System.nanoTime() + settings.commitInterval().toNanos();
+                }
+                applyBackpressure(consumer);
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(settings.pollTimeout())) {
+                    dispatch(record);
+                }
+            }
+            drain(consumer);
+        } catch (RuntimeException e) {
+            log.error("outbound poll loop stopped; unfinished records will be redelivered", e);
+            failed = true;
+            running = false;
+        }
+    }
+
+    private void dispatch(ConsumerRecord<String, byte[]> record) {
+        PartitionOffsets offsets = partitions.get(new TopicPartition(record.topic(), record.partition()));
+        if (offsets == null) {
+            return; // cannot happen: poll only returns records of assigned partitions
+        }
+        offsets.polled(record.offset());
+        inFlight.incrementAndGet();
+        long offset = record.offset();
+        intake.accept(record, offsets::isRevoked, new Completion() {
+            @Override
+            public void finished() {
+                finished.add(new Finished(offsets, offset));
+                inFlight.decrementAndGet();
+            }
+
+            @Override
+            public void abandoned() {
+                inFlight.decrementAndGet();
+            }
+        });
+    }
+
+    private void applyFinished() {
+        for (Finished done; (done = finished.poll()) != null; ) {
+            done.offsets().finished(done.offset());
+        }
+    }
+
+    private void applyBackpressure(Consumer<String, byte[]> consumer) {
+        int unfinished = inFlight.get();
+        if (!paused && unfinished >= settings.maxInFlight()) {
+            consumer.pause(consumer.assignment());
+            paused = true;
+            pauses.incrementAndGet();
+            log.info("pausing outbound consumption: {} records in flight", unfinished);
+        } else if (paused && unfinished <= settings.maxInFlight() / 2) {
+            consumer.resume(consumer.paused());
+            paused = false;
+            log.info("resuming outbound consumption: {} records in flight", unfinished);
+        }
+    }
+
+    private void commit(Consumer<String, byte[]> consumer, Collection<TopicPartition> which, boolean sync) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : which) {
+            PartitionOffsets state = partitions.get(partition);
+            if (state != null && state.needsCommit()) {
+                offsets.put(partition, new OffsetAndMetadata(state.committable()));
+            }
+        }
+        if (offsets.isEmpty()) {
+            return;
+        }
+        if (sync) {
+            consumer.commitSync(offsets);
+            markCommitted(offsets);
+        } else {
+            consumer.commitAsync(offsets, (committed, failure) -> {
+                if (failure == null) {
+                    markCommitted(committed);
+                } else {
+                    log.warn("offset commit failed, will retry: {}", failure.toString());
+                }
+            });
+        }
+    }
+
+    private void markCommitted(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        offsets.forEach((partition, offset) -> {
+            PartitionOffsets state = partitions.get(partition);
+            if (state != null) {
+                state.committed(offset.offset());
+            }
+        });
+    }
+
+    /** Stop: take no more records, give in-flight sends a grace period, commit what finished. */
+    private void drain(Consumer<String, byte[]> consumer) {
+        consumer.pause(consumer.assignment());
+        long deadline = System.nanoTime() + settings.shutdownGrace().toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            consumer.poll(Duration.ofMillis(50));
+            applyFinished();
+        }
+        applyFinished();
+        commit(consumer, partitions.keySet(), true);
+        partitions.values().forEach(PartitionOffsets::revoke);
+        log.info("outbound consumer stopped with {} records unfinished", inFlight.get());
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+
+        private final Consumer<String, byte[]> consumer;
+
+        Rebalance(Consumer<String, byte[]> consumer) {
+            this.consumer = consumer;
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+            applyFinished();
+            try {
+                commit(consumer, revoked, true);
+            } catch (RuntimeException e) {
+                log.warn("could not commit revoked partitions {}: {}", revoked, e.toString());
+            }
+            forget(revoked);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> lost) {
+            forget(lost);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+            if (assigned.isEmpty()) {
+                return;
+            }
+            // Another instance may have sent some of these records just before the rebalance.
+            ledger.awaitCaughtUp();
+            for (TopicPartition partition : assigned) {
+                partitions.put(partition, new PartitionOffsets(consumer.position(partition, Duration.ofSeconds(30))));
+            }
+            if (paused) {
+                consumer.pause(assigned);
+            }
+            log.info("assigned {}", assigned);
+        }
+
+        private void forget(Collection<TopicPartition> gone) {
+            for (TopicPartition partition : gone) {
+                PartitionOffsets state = partitions.remove(partition);
+                if (state != null) {
+                    state.revoke();
+                }
+            }
+        }
+    }
+
+    private record Finished(PartitionOffsets offsets, long offset) {
+    }
+}

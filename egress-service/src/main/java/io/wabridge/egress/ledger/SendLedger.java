@@ -1,0 +1,194 @@
+package io.wabridge.egress.ledger;
+
+import io.wabridge.egress.EgressKafkaClients;
+import io.wabridge.model.EventHeaders;
+import io.wabridge.model.Json;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * The send ledger: every accepted send is written to a compacted topic keyed by outbound id,
+ * and every instance reads the whole topic at start and then keeps tailing it. A record whose
+ * outbound id is in the ledger is not sent again, whether it comes back through a redelivery,
+ * a rebalance to another instance, or a replay.
+ *
+ * <p>The entry is written after Graph accepted the message and before the outbound offset is
+ * committed. A crash between Graph's answer and the ledger write is the one window in which a
+ * message can be sent twice; Graph offers no idempotency key that could close it.
+ */
+public class SendLedger implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SendLedger.class);
+    static final int PHASE = Integer.MAX_VALUE - 2000;
+
+    private final LedgerSettings settings;
+    private final EgressKafkaClients clients;
+    private final KafkaTemplate<String, byte[]> template;
+    private final RecentSends recent;
+    private final Queue<CompletableFuture<Void>> barrierRequests = new ConcurrentLinkedQueue<>();
+    private volatile boolean running;
+    private Thread tailer;
+
+    public SendLedger(LedgerSettings settings, EgressKafkaClients clients, KafkaTemplate<String, byte[]> template) {
+        this.settings = settings;
+        this.clients = clients;
+        this.template = template;
+        this.recent = new RecentSends(settings.maxEntries());
+    }
+
+    public boolean contains(String outboundId) {
+        return recent.contains(outboundId);
+    }
+
+    /** Remembers the send at once and completes when the broker has the entry. */
+    public CompletableFuture<Void> record(LedgerEntry entry) {
+        recent.add(entry.outboundId());
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.topic(), entry.outboundId(), Json.toBytes(entry));
+        record.headers().add(EventHeaders.EVENT_TYPE, LedgerEntry.EVENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(EventHeaders.SCHEMA_VERSION,
+                Integer.toString(LedgerEntry.SCHEMA_VERSION).getBytes(StandardCharsets.UTF_8));
+        return template.send(record).thenApply(result -> null);
+    }
+
+    /**
+     * Blocks until every entry written (by any instance) before this call has been read. Called
+     * when partitions are assigned, so records the previous owner already sent are recognised.
+     */
+    public void awaitCaughtUp() {
+        CompletableFuture<Void> barrier = new CompletableFuture<>();
+        barrierRequests.add(barrier);
+        try {
+            barrier.get(settings.loadTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.warn("send ledger did not catch up within {}; continuing with what it has", settings.loadTimeout());
+        } catch (ExecutionException e) {
+            log.warn("send ledger could not catch up", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    int size() {
+        return recent.size();
+    }
+
+    @Override
+    public void start() {
+        Consumer<String, byte[]> consumer = clients.consumer(null, "ledger", Map.of());
+        try {
+            List<TopicPartition> partitions = consumer.partitionsFor(settings.topic()).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            seekToRecent(consumer, partitions);
+            load(consumer, partitions);
+        } catch (RuntimeException e) {
+            consumer.close();
+            throw e;
+        }
+        running = true;
+        tailer = new Thread(() -> tail(consumer), "egress-ledger");
+        tailer.setDaemon(true);
+        tailer.start();
+    }
+
+    /**
+     * Memory holds the newest {@code max-entries} sends only, so start-up reads only about that
+     * many from the end of each partition instead of days of history.
+     */
+    private void seekToRecent(Consumer<String, byte[]> consumer, List<TopicPartition> partitions) {
+        if (partitions.isEmpty()) {
+            return;
+        }
+        long perPartition = Math.max(1, settings.maxEntries() / partitions.size());
+        Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        for (TopicPartition partition : partitions) {
+            consumer.seek(partition, Math.max(begin.get(partition), end.get(partition) - perPartition));
+        }
+    }
+
+    private void load(Consumer<String, byte[]> consumer, List<TopicPartition> partitions) {
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        long deadline = System.nanoTime() + settings.loadTimeout().toNanos();
+        while (!reached(consumer, end)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("could not read the send ledger " + settings.topic()
+                        + " within wabridge.egress.ledger.load-timeout=" + settings.loadTimeout());
+            }
+            consumer.poll(Duration.ofMillis(200)).forEach(this::apply);
+        }
+        log.info("send ledger {} loaded: {} recent sends", settings.topic(), recent.size());
+    }
+
+    private void tail(Consumer<String, byte[]> consumer) {
+        List<Barrier> barriers = new ArrayList<>();
+        try (consumer) {
+            while (running) {
+                consumer.poll(Duration.ofMillis(100)).forEach(this::apply);
+                for (CompletableFuture<Void> request; (request = barrierRequests.poll()) != null; ) {
+                    barriers.add(new Barrier(consumer.endOffsets(consumer.assignment()), request));
+                }
+                barriers.removeIf(barrier -> reached(consumer, barrier.end()) && barrier.done().complete(null));
+            }
+        } catch (RuntimeException e) {
+            log.error("send ledger reader stopped", e);
+        } finally {
+            barriers.forEach(barrier -> barrier.done().complete(null));
+        }
+    }
+
+    private static boolean reached(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> record) {
+        if (record.key() == null || record.value() == null) {
+            return;
+        }
+        // The key alone says "sent"; an unreadable value still does: better to skip a send than to repeat one.
+        recent.add(record.key());
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (tailer != null) {
+            try {
+                tailer.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    private record Barrier(Map<TopicPartition, Long> end, CompletableFuture<Void> done) {
+    }
+}

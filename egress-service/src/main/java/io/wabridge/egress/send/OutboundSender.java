@@ -1,0 +1,164 @@
+package io.wabridge.egress.send;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.wabridge.egress.deadletter.DeadLetters;
+import io.wabridge.egress.dispatch.Job;
+import io.wabridge.egress.dispatch.JobHandler;
+import io.wabridge.egress.graph.ErrorClass;
+import io.wabridge.egress.graph.GraphClient;
+import io.wabridge.egress.graph.GraphResult;
+import io.wabridge.egress.ledger.LedgerEntry;
+import io.wabridge.egress.ledger.SendLedger;
+import io.wabridge.egress.pacing.Pacer;
+import io.wabridge.egress.status.StatusPublisher;
+import io.wabridge.egress.throttle.NumberThrottle;
+import io.wabridge.egress.throttle.NumberThrottles;
+import io.wabridge.model.event.OutboundKind;
+import io.wabridge.model.event.OutboundMessage;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends one outbound record when its turn comes: skip it if the ledger has it, wait for the
+ * pacing gate, then attempt with the number's budget and circuit, retrying by error class
+ * (resilience4j {@link Retry}), and record the outcome: accepted → ledger + status; failed →
+ * dead letter + status. Mark-read and typing actions skip the pacing gate and leave it as it is.
+ */
+public class OutboundSender implements JobHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboundSender.class);
+
+    private final GraphClient graph;
+    private final NumberThrottles throttles;
+    private final Pacer pacer;
+    private final SendLedger ledger;
+    private final StatusPublisher statuses;
+    private final DeadLetters deadLetters;
+    private final TypingIndicator typing;
+    private final Retry retry;
+    private final int maxAttempts;
+    private final ScheduledExecutorService scheduler;
+    private final Executor worker;
+    private final MeterRegistry meters;
+
+    public OutboundSender(GraphClient graph, NumberThrottles throttles, Pacer pacer, SendLedger ledger, StatusPublisher statuses,
+                          DeadLetters deadLetters, RetrySettings retrySettings, ScheduledExecutorService scheduler, Executor worker,
+                          MeterRegistry meters) {
+        this.graph = graph;
+        this.throttles = throttles;
+        this.pacer = pacer;
+        this.ledger = ledger;
+        this.statuses = statuses;
+        this.deadLetters = deadLetters;
+        this.typing = new TypingIndicator(graph, throttles);
+        this.maxAttempts = retrySettings.maxAttempts();
+        this.scheduler = scheduler;
+        this.worker = worker;
+        this.meters = meters;
+        this.retry = Retry.of("graph-send", RetryConfig.<GraphResult>custom()
+                .maxAttempts(retrySettings.maxAttempts())
+                .retryOnResult(GraphResult::isRetryable)
+                .failAfterMaxAttempts(false)
+                .intervalBiFunction(new Backoffs(retrySettings))
+                .build());
+    }
+
+    @Override
+    public CompletableFuture<Handled> handle(Job job, CompletableFuture<Void> gate) {
+        OutboundMessage message = job.message();
+        if (ledger.contains(message.outboundId())) {
+            log.info("outbound {} is already in the send ledger: not sending it again", message.outboundId());
+            count("duplicate");
+            return CompletableFuture.completedFuture(Handled.keepGate());
+        }
+        if (message.kind() != OutboundKind.MESSAGE) {
+            return sendWithRetries(job).thenComposeAsync(result -> record(job, result, null), worker);
+        }
+        if (!gate.isDone() && job.endpoint().settings().delivery().typingIndicator()) {
+            typing.show(job);
+        }
+        Pacer.Turn turn = pacer.prepare(job.endpoint(), message);
+        return gate.thenCompose(ignored -> sendWithRetries(job))
+                .thenComposeAsync(result -> record(job, result, turn), worker);
+    }
+
+    private CompletableFuture<GraphResult> sendWithRetries(Job job) {
+        return retry.executeCompletionStage(scheduler, () -> attempt(job)).toCompletableFuture();
+    }
+
+    private CompletableFuture<GraphResult> attempt(Job job) {
+        if (job.isRevoked()) {
+            return CompletableFuture.completedFuture(GraphResult.notSent(ErrorClass.CANCELLED, "partition revoked"));
+        }
+        NumberThrottle throttle = throttles.of(job.endpoint());
+        if (!throttle.tryEnter()) {
+            return CompletableFuture.completedFuture(GraphResult.notSent(ErrorClass.CIRCUIT_OPEN,
+                    "phone number " + job.endpoint().phoneNumberId() + " is blocked after a token or account error (circuit open)"));
+        }
+        return throttle.acquire().thenCompose(ignored -> {
+            if (job.isRevoked()) {
+                GraphResult cancelled = GraphResult.notSent(ErrorClass.CANCELLED, "partition revoked");
+                throttle.onResult(cancelled, 0);
+                return CompletableFuture.completedFuture(cancelled);
+            }
+            long started = System.nanoTime();
+            return graph.send(job.endpoint(), job.message()).thenApply(result -> {
+                throttle.onResult(result, System.nanoTime() - started);
+                String outcome = result.isAccepted() ? "accepted" : result.errorClass().name().toLowerCase(Locale.ROOT);
+                meters.timer("wabridge.egress.graph.calls", "result", outcome).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                logAttempt(job, result);
+                return result;
+            });
+        });
+    }
+
+    private CompletableFuture<Handled> record(Job job, GraphResult result, Pacer.Turn turn) {
+        OutboundMessage message = job.message();
+        if (result.isAccepted()) {
+            log.debug("outbound {} accepted as {}", message.outboundId(), result.wamid());
+            count("accepted");
+            CompletableFuture<Void> ledgerWrite = ledger.record(LedgerEntry.of(message.outboundId(), result.wamid(),
+                    job.endpoint().phoneNumberId(), message.conversationKey(), Instant.now()));
+            if (turn == null) {
+                return ledgerWrite.thenApply(ignored -> Handled.keepGate());
+            }
+            CompletableFuture<Void> nextGate = turn.accepted(result.wamid());
+            return CompletableFuture.allOf(ledgerWrite, statuses.accepted(message, result.wamid(), job.traceparent()))
+                    .thenApply(ignored -> new Handled(nextGate));
+        }
+        if (turn != null) {
+            turn.failed();
+        }
+        if (result.errorClass() == ErrorClass.CANCELLED) {
+            return CompletableFuture.completedFuture(Handled.keepGate()); // the partition's new owner sends it
+        }
+        count("dead_lettered");
+        String reason = result.isRetryable() ? "gave up after " + maxAttempts + " attempts: " + result.reason() : result.reason();
+        return CompletableFuture.allOf(
+                        deadLetters.publish(job.record(), reason, result.error(), result.httpStatus()),
+                        statuses.failed(message, result.error(), reason, job.traceparent()))
+                .thenApply(ignored -> Handled.keepGate());
+    }
+
+    private void count(String outcome) {
+        meters.counter("wabridge.egress.sends", "outcome", outcome).increment();
+    }
+
+    private static void logAttempt(Job job, GraphResult result) {
+        if (result.errorClass() == ErrorClass.SPAM_LIMITED) {
+            log.error("phone number {} hit the spam rate limit (131048) sending {}: backing off; check the number's quality",
+                    job.endpoint().phoneNumberId(), job.message().outboundId());
+        } else if (result.isRetryable()) {
+            log.info("outbound {} to {}: {} ({}), will retry", job.message().outboundId(), job.message().conversationKey(),
+                    result.errorClass(), result.reason());
+        }
+    }
+}

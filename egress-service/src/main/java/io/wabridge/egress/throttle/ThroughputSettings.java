@@ -1,0 +1,84 @@
+package io.wabridge.egress.throttle;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Per-phone-number throughput ({@code wabridge.egress.throughput.*}).
+ *
+ * @param budget            messages per second a phone number may send, across all egress
+ *                          instances (default 80, Meta's default; at most 1000)
+ * @param budgets           per endpoint id, overrides {@code budget} (e.g. {@code demo: 1000})
+ * @param instanceShare     fraction of each budget this instance may use: {@code 0.5} with two
+ *                          instances, so together they never exceed the budget (default 1.0)
+ * @param throttledBackoff  first pause of the whole number after a 130429; doubles on each
+ *                          further 130429 until a send is accepted (default 1 s)
+ * @param throttledMaxBackoff longest such pause (default 60 s)
+ * @param circuitOpenFor    how long a number stays blocked after a token or account error
+ *                          (190, 368, 131031) before one probe send is let through (default 60 s)
+ * @param headroom          fraction of the budget left unused so that network jitter between
+ *                          egress and Meta cannot squeeze more than the budget into any one-second
+ *                          window as Meta sees it (default 0.03: about 30 ms of jitter tolerated)
+ */
+@ConfigurationProperties("wabridge.egress.throughput")
+public record ThroughputSettings(
+        Integer budget,
+        Map<String, Integer> budgets,
+        Double instanceShare,
+        Duration throttledBackoff,
+        Duration throttledMaxBackoff,
+        Duration circuitOpenFor,
+        Double headroom) {
+
+    public static final int MAX_BUDGET = 1000;
+
+    public ThroughputSettings {
+        budget = budget == null ? 80 : budget;
+        budgets = budgets == null ? Map.of() : Map.copyOf(budgets);
+        instanceShare = instanceShare == null ? 1.0 : instanceShare;
+        throttledBackoff = throttledBackoff == null ? Duration.ofSeconds(1) : throttledBackoff;
+        throttledMaxBackoff = throttledMaxBackoff == null ? Duration.ofSeconds(60) : throttledMaxBackoff;
+        circuitOpenFor = circuitOpenFor == null ? Duration.ofSeconds(60) : circuitOpenFor;
+        headroom = headroom == null ? 0.03 : headroom;
+        if (headroom < 0 || headroom >= 0.5) {
+            throw new IllegalArgumentException("wabridge.egress.throughput.headroom must be in [0, 0.5) but was " + headroom);
+        }
+        if (instanceShare <= 0 || instanceShare > 1) {
+            throw new IllegalArgumentException("wabridge.egress.throughput.instance-share must be in (0, 1] but was " + instanceShare);
+        }
+        checkBudget("wabridge.egress.throughput.budget", budget, instanceShare);
+        for (Map.Entry<String, Integer> override : budgets.entrySet()) {
+            checkBudget("wabridge.egress.throughput.budgets." + override.getKey(), override.getValue(), instanceShare);
+        }
+    }
+
+    /** Messages per second this instance may send for the endpoint's number. */
+    public int instanceBudget(String endpointId) {
+        return instanceBudget(budgets.getOrDefault(endpointId, budget), instanceShare);
+    }
+
+    /**
+     * Permits per second the rate limiter hands out for an instance budget {@code b}. Permits may
+     * be taken anywhere inside their cycle, so a window of {@code 1 s + jitter} can touch
+     * {@code ceil(rate × (1 s + jitter)) + 1} cycles; {@code rate = (b - 1) × (1 - headroom)} keeps
+     * that at most {@code b} for a jitter up to about {@code headroom} seconds.
+     */
+    public static int permitsPerSecond(int instanceBudget, double headroom) {
+        return Math.max(1, (int) Math.floor((instanceBudget - 1) * (1 - headroom)));
+    }
+
+    private static int instanceBudget(int budget, double share) {
+        return (int) Math.floor(budget * share);
+    }
+
+    private static void checkBudget(String property, Integer value, double share) {
+        if (value == null || value < 1 || value > MAX_BUDGET) {
+            throw new IllegalArgumentException(property + " must be between 1 and " + MAX_BUDGET + " but was " + value);
+        }
+        if (instanceBudget(value, share) < 2) {
+            throw new IllegalArgumentException(property + " times wabridge.egress.throughput.instance-share must be at least 2 msg/s but was "
+                    + value + " x " + share);
+        }
+    }
+}

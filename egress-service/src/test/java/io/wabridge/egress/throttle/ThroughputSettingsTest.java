@@ -1,0 +1,44 @@
+package io.wabridge.egress.throttle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ThroughputSettingsTest {
+
+    @Test
+    void defaultsToMetasEightyMessagesPerSecond() {
+        ThroughputSettings settings = new ThroughputSettings(null, null, null, null, null, null, null);
+
+        assertThat(settings.instanceBudget("any")).isEqualTo(80);
+    }
+
+    @Test
+    void splitsTheBudgetAmongInstancesAndHonoursOverrides() {
+        ThroughputSettings settings = new ThroughputSettings(80, Map.of("big", 1000), 0.5, null, null, null, null);
+
+        assertThat(settings.instanceBudget("any")).isEqualTo(40);
+        assertThat(settings.instanceBudget("big")).isEqualTo(500);
+    }
+
+    @Test
+    void rejectsBudgetsAboveMetasMaximumNamingTheProperty() {
+        assertThatThrownBy(() -> new ThroughputSettings(80, Map.of("big", 1001), null, null, null, null, null))
+                .hasMessageContaining("wabridge.egress.throughput.budgets.big");
+        assertThatThrownBy(() -> new ThroughputSettings(null, null, 0.0, null, null, null, null))
+                .hasMessageContaining("wabridge.egress.throughput.instance-share");
+    }
+
+    @Test
+    void leavesHeadroomSoJitterCannotPushAWindowOverTheBudget() {
+        assertThat(ThroughputSettings.permitsPerSecond(1000, 0.03)).isEqualTo(969);
+        assertThat(ThroughputSettings.permitsPerSecond(80, 0.03)).isEqualTo(76);
+        assertThat(ThroughputSettings.permitsPerSecond(10, 0.03)).isEqualTo(8);
+        assertThat(ThroughputSettings.permitsPerSecond(2, 0.03)).isEqualTo(1);
+        // ≥ 95 % of the budget stays usable for the budgets Meta hands out.
+        assertThat(ThroughputSettings.permitsPerSecond(1000, 0.03)).isGreaterThanOrEqualTo(950);
+        assertThat(ThroughputSettings.permitsPerSecond(80, 0.03)).isGreaterThanOrEqualTo(76);
+    }
+}
