@@ -1,5 +1,6 @@
 package io.wabridge.local;
 
+import io.wabridge.egress.EgressApplication;
 import io.wabridge.ingress.IngressApplication;
 import io.wabridge.processor.ProcessorApplication;
 import io.wabridge.sandbox.SandboxApplication;
@@ -32,6 +33,7 @@ final class LocalPipeline implements AutoCloseable {
     }
 
     static LocalPipeline start(LocalSettings local, Map<String, String> env) throws Exception {
+        EgressApplication.sizeCommonPool();
         LocalKafka kafka = local.externalKafka() == null
                 ? LocalKafka.start(local.dataDir().resolve("kafka"), local.kafkaPort(), local.kafkaControllerPort())
                 : null;
@@ -43,6 +45,7 @@ final class LocalPipeline implements AutoCloseable {
             }
             pipeline.startService("ingress", IngressApplication::builder, local.ingressPort(), local, env);
             pipeline.startService("processor", ProcessorApplication::builder, local.processorPort(), local, env);
+            pipeline.startService("egress", EgressApplication::builder, local.egressPort(), local, env);
         } catch (RuntimeException e) {
             pipeline.close();
             throw e;

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -93,9 +94,7 @@ public class SendLedger implements SmartLifecycle {
     public void start() {
         Consumer<String, byte[]> consumer = clients.consumer(null, "ledger", Map.of());
         try {
-            List<TopicPartition> partitions = consumer.partitionsFor(settings.topic()).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition()))
-                    .toList();
+            List<TopicPartition> partitions = partitionsOf(consumer);
             consumer.assign(partitions);
             seekToRecent(consumer, partitions);
             load(consumer, partitions);
@@ -107,6 +106,27 @@ public class SendLedger implements SmartLifecycle {
         tailer = new Thread(() -> tail(consumer), "egress-ledger");
         tailer.setDaemon(true);
         tailer.start();
+    }
+
+    /**
+     * The ledger topic's partitions. A topic created moments ago at start-up may not be in the
+     * broker's metadata yet (an empty answer), so ask again until the load timeout.
+     */
+    private List<TopicPartition> partitionsOf(Consumer<String, byte[]> consumer) {
+        long deadline = System.nanoTime() + settings.loadTimeout().toNanos();
+        while (true) {
+            List<TopicPartition> partitions = consumer.partitionsFor(settings.topic()).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
+            if (!partitions.isEmpty()) {
+                return partitions;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("send ledger topic " + settings.topic() + " has no partitions (does it exist?) after "
+                        + "wabridge.egress.ledger.load-timeout=" + settings.loadTimeout());
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
     }
 
     /**
