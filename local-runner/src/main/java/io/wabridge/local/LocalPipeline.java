@@ -27,17 +27,25 @@ final class LocalPipeline implements AutoCloseable {
     private final String bootstrapServers;
     private final List<ConfigurableApplicationContext> running = new ArrayList<>();
 
-    private LocalPipeline(LocalKafka kafka, String bootstrapServers) {
+    private final List<String> extraArguments;
+
+    private LocalPipeline(LocalKafka kafka, String bootstrapServers, List<String> extraArguments) {
         this.kafka = kafka;
         this.bootstrapServers = bootstrapServers;
+        this.extraArguments = List.copyOf(extraArguments);
     }
 
     static LocalPipeline start(LocalSettings local, Map<String, String> env) throws Exception {
+        return start(local, env, List.of());
+    }
+
+    /** @param extraArguments more {@code --key=value} settings for every service (tests use them) */
+    static LocalPipeline start(LocalSettings local, Map<String, String> env, List<String> extraArguments) throws Exception {
         EgressApplication.sizeCommonPool();
         LocalKafka kafka = local.externalKafka() == null
                 ? LocalKafka.start(local.dataDir().resolve("kafka"), local.kafkaPort(), local.kafkaControllerPort())
                 : null;
-        LocalPipeline pipeline = new LocalPipeline(kafka, kafka == null ? local.externalKafka() : kafka.bootstrapServers());
+        LocalPipeline pipeline = new LocalPipeline(kafka, kafka == null ? local.externalKafka() : kafka.bootstrapServers(), extraArguments);
         try {
             if (LocalDefaults.sandboxNeeded(env)) {
                 // First: the services call it (Graph API, bot), and it calls ingress only when someone chats.
@@ -63,7 +71,9 @@ final class LocalPipeline implements AutoCloseable {
 
     private void startService(String name, Supplier<SpringApplicationBuilder> service, int port,
             LocalSettings local, Map<String, String> env) {
-        startContext(name, service, LocalDefaults.arguments(local, bootstrapServers, port, env));
+        List<String> arguments = new ArrayList<>(LocalDefaults.arguments(local, bootstrapServers, port, env));
+        arguments.addAll(extraArguments);
+        startContext(name, service, arguments);
     }
 
     private void startContext(String name, Supplier<SpringApplicationBuilder> application, List<String> arguments) {

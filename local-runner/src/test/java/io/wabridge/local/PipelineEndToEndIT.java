@@ -1,0 +1,117 @@
+package io.wabridge.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.wabridge.model.Topics;
+import io.wabridge.model.event.DeliveryStatus;
+import io.wabridge.model.event.StatusEvent;
+import io.wabridge.model.event.StatusSource;
+import io.wabridge.support.kafka.EventCodec;
+import io.wabridge.support.kafka.TopicProbe;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The three services as separate Spring contexts on one real broker, with the sandbox as the
+ * outside world, driven exactly as a user would: a signed webhook in (through the chat backend),
+ * WhatsApp sends out, status webhooks back.
+ */
+class PipelineEndToEndIT {
+
+    private static final Duration MESSAGE_DELAY = Duration.ofMillis(300);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    static Path dataDir;
+
+    private static LocalPipeline pipeline;
+    private static SandboxClient sandbox;
+
+    @BeforeAll
+    static void startPipeline() throws Exception {
+        LocalSettings local = new LocalSettings(dataDir, freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), null);
+        pipeline = LocalPipeline.start(local, Map.of(), List.of(
+                "--wabridge.endpoints.demo.message-delay=" + MESSAGE_DELAY.toMillis() + "ms"));
+        sandbox = new SandboxClient(local.sandboxPort());
+    }
+
+    @AfterAll
+    static void stopPipeline() {
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    @Test
+    void aTurnsRepliesReachWhatsAppInOrderPacedByTheMessageDelay() {
+        String user = "4915550000001";
+
+        assertThat(sandbox.say(user, "multi").get("ingressStatus").asInt()).isEqualTo(200);
+
+        List<JsonNode> sent = await().atMost(WAIT).until(() -> sandbox.outbox(user), messages -> messages.size() >= 3);
+        assertThat(sent).extracting(message -> message.at("/body/text/body").asText()).containsExactly("1/3", "2/3", "3/3");
+        for (int i = 1; i < sent.size(); i++) {
+            Duration gap = Duration.between(acceptedAt(sent.get(i - 1)), acceptedAt(sent.get(i)));
+            assertThat(gap).as("gap before reply %d", i + 1).isGreaterThanOrEqualTo(MESSAGE_DELAY);
+        }
+    }
+
+    @Test
+    void aButtonClickRoundTripsThroughTheFlow() {
+        String user = "4915550000002";
+        sandbox.say(user, "quick");
+        JsonNode buttons = await().atMost(WAIT).until(() -> sandbox.outbox(user), messages -> !messages.isEmpty()).get(0);
+        assertThat(buttons.at("/body/type").asText()).isEqualTo("interactive");
+        JsonNode firstButton = buttons.at("/body/interactive/action/buttons/0/reply");
+        assertThat(firstButton.get("id").asText()).as("the flow's payload is the reply id").startsWith("COLOR_");
+
+        assertThat(sandbox.click(user, firstButton.get("id").asText(), firstButton.get("title").asText(), buttons.get("id").asText())
+                .get("ingressStatus").asInt()).isEqualTo(200);
+
+        List<JsonNode> sent = await().atMost(WAIT).until(() -> sandbox.outbox(user), messages -> messages.size() >= 2);
+        assertThat(sent.get(1).at("/body/text/body").asText()).startsWith("You picked");
+    }
+
+    @Test
+    void statusWebhooksFlowBackCorrelatedToTheOutboundMessage() {
+        String user = "4915550000003";
+        EventCodec codec = new EventCodec();
+        try (TopicProbe statuses = TopicProbe.atEnd(pipeline.bootstrapServers(), Topics.STATUSES)) {
+            sandbox.say(user, "hello");
+            JsonNode reply = await().atMost(WAIT).until(() -> sandbox.outbox(user), messages -> !messages.isEmpty()).get(0);
+            String wamid = reply.get("id").asText();
+
+            List<StatusEvent> events = statuses.await(1, record -> {
+                StatusEvent event = codec.read(record, StatusEvent.class);
+                return event.source() == StatusSource.WEBHOOK && wamid.equals(event.messageId())
+                        && event.status() == DeliveryStatus.DELIVERED;
+            }, WAIT).stream().map(record -> codec.read(record, StatusEvent.class)).toList();
+
+            assertThat(events).isNotEmpty();
+            StatusEvent delivered = events.get(0);
+            assertThat(delivered.conversationKey()).isEqualTo(LocalDefaults.PHONE_NUMBER_ID + ":" + user);
+            assertThat(delivered.callbackData()).as("egress sent the outbound id as callback data").isNotBlank();
+        }
+    }
+
+    private static Instant acceptedAt(JsonNode message) {
+        return Instant.parse(message.get("acceptedAt").asText());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.wabridge.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.wabridge.model.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The tests' hands on the sandbox: chat as the user, read what the fake Graph API received. */
+record SandboxClient(int port) {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** The user types {@code text}; returns the sandbox's answer (with ingress's status). */
+    JsonNode say(String userId, String text) {
+        return post("/chat/api/messages", Json.mapper().createObjectNode().put("userId", userId).put("name", "E2E").put("text", text));
+    }
+
+    /** The user clicks a reply button of the bot message {@code contextMessageId}. */
+    JsonNode click(String userId, String replyId, String title, String contextMessageId) {
+        var body = Json.mapper().createObjectNode().put("userId", userId).put("name", "E2E");
+        body.putObject("reply").put("type", "button_reply").put("id", replyId).put("title", title)
+                .put("contextMessageId", contextMessageId);
+        return post("/chat/api/messages", body);
+    }
+
+    /** What the fake Graph API accepted for {@code recipient}, oldest first. */
+    List<JsonNode> outbox(String recipient) {
+        List<JsonNode> messages = new ArrayList<>();
+        get("/sandbox/outbox/" + recipient).forEach(messages::add);
+        return messages;
+    }
+
+    private JsonNode post(String path, JsonNode body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.toBytes(body))).build());
+    }
+
+    private JsonNode get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static JsonNode send(HttpRequest request) {
+        try {
+            return Json.mapper().readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray()).body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
