@@ -2,6 +2,7 @@ package io.wabridge.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wabridge.model.Topics;
@@ -12,15 +13,24 @@ import io.wabridge.support.kafka.EventCodec;
 import io.wabridge.support.kafka.TopicProbe;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The three services as separate Spring contexts on one real broker, with the sandbox as the
@@ -102,6 +112,42 @@ class PipelineEndToEndIT {
             StatusEvent delivered = events.get(0);
             assertThat(delivered.conversationKey()).isEqualTo(LocalDefaults.PHONE_NUMBER_ID + ":" + user);
             assertThat(delivered.callbackData()).as("egress sent the outbound id as callback data").isNotBlank();
+        }
+    }
+
+    @Test
+    void theChatPageShowsTheBotsRepliesInOrderAndAClickRoundTrips(@TempDir Path browserProfile) throws Exception {
+        assumeTrue(ChatPageBrowser.installed(), "needs Debian's chromium and chromium-driver (installed by .ci/run)");
+        ChromeDriver browser = ChatPageBrowser.start(browserProfile);
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, WAIT);
+            browser.get("http://localhost:" + sandbox.port() + "/");
+            WebElement userId = wait.until(ExpectedConditions.elementToBeClickable(By.id("userId")));
+            userId.clear();
+            userId.sendKeys("4915550000004");
+            browser.findElement(By.cssSelector("#who button[type=submit]")).click();
+
+            browser.findElement(By.id("text")).sendKeys("multi", Keys.ENTER);
+            wait.until(driver -> driver.findElements(By.cssSelector(".bubble.bot")).size() >= 3);
+            assertThat(browser.findElements(By.cssSelector(".bubble.bot")))
+                    .extracting(WebElement::getText)
+                    .satisfiesExactly(
+                            first -> assertThat(first).contains("1/3"),
+                            second -> assertThat(second).contains("2/3"),
+                            third -> assertThat(third).contains("3/3"));
+
+            browser.findElement(By.id("text")).sendKeys("quick", Keys.ENTER);
+            WebElement button = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".bubble.bot .actions button")));
+            String picked = button.getText();
+            button.click();
+            wait.until(driver -> driver.findElements(By.cssSelector(".bubble.bot")).stream()
+                    .anyMatch(bubble -> bubble.getText().contains("You picked " + picked.toLowerCase(Locale.ROOT))));
+
+            Path screenshot = Path.of("target", "chat-page.png");
+            Files.createDirectories(screenshot.getParent());
+            Files.write(screenshot, browser.getScreenshotAs(OutputType.BYTES));
+        } finally {
+            browser.quit();
         }
     }
 
