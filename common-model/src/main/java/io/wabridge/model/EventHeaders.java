@@ -11,6 +11,12 @@ public final class EventHeaders {
     public static final String TRACEPARENT = "traceparent";
     /** Why a record was quarantined or dead-lettered. */
     public static final String FAILURE_REASON = "failure-reason";
+    /** On a dead letter: more about the failure (e.g. the downstream error body), when there is more. */
+    public static final String FAILURE_DETAIL = "failure-detail";
+    /** On a dead letter: where the record was read from, so it can be traced and re-driven. */
+    public static final String DLT_SOURCE_TOPIC = "dlt-source-topic";
+    public static final String DLT_SOURCE_PARTITION = "dlt-source-partition";
+    public static final String DLT_SOURCE_OFFSET = "dlt-source-offset";
 
     private EventHeaders() {
     }

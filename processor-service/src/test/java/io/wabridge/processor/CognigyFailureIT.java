@@ -36,7 +36,7 @@ class CognigyFailureIT extends ProcessorITSupport {
         ConsumerRecord<String, byte[]> dead = deadLetters(event.conversationKey()).get(0);
         assertThat(failureReason(dead)).isEqualTo("cognigy-unavailable");
         assertThat(codec.read(dead, InboundEvent.class)).isEqualTo(event);
-        assertThat(header(dead, "dlt-original-topic")).isEqualTo(Topics.INBOUND);
+        assertThat(header(dead, EventHeaders.DLT_SOURCE_TOPIC)).isEqualTo(Topics.INBOUND);
         assertThat(cognigyCalls(user)).as("bounded retries").hasSize(2);
     }
 

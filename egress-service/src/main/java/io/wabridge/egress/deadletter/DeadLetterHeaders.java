@@ -1,14 +1,11 @@
 package io.wabridge.egress.deadletter;
 
 /**
- * Headers egress adds to a dead-lettered outbound record, next to all of the source record's own
- * headers and {@code failure-reason}. Values are UTF-8 strings; absent when unknown.
+ * The Graph error headers egress adds to a dead-lettered outbound record, next to the ones every
+ * dead letter has ({@code DeadLetterRecords}). Values are UTF-8 strings; absent when unknown.
  */
 public final class DeadLetterHeaders {
 
-    public static final String SOURCE_TOPIC = "dlt-source-topic";
-    public static final String SOURCE_PARTITION = "dlt-source-partition";
-    public static final String SOURCE_OFFSET = "dlt-source-offset";
     /** The Graph error code that decided the failure, e.g. {@code 131047}. */
     public static final String GRAPH_ERROR_CODE = "graph-error-code";
     public static final String GRAPH_ERROR_TITLE = "graph-error-title";

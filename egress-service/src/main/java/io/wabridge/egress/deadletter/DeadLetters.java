@@ -1,12 +1,10 @@
 package io.wabridge.egress.deadletter;
 
-import io.wabridge.model.EventHeaders;
 import io.wabridge.model.event.WhatsAppError;
-import java.nio.charset.StandardCharsets;
+import io.wabridge.support.kafka.DeadLetterRecords;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,15 +32,8 @@ public class DeadLetters {
      * @param httpStatus the last HTTP status, or 0
      */
     public CompletableFuture<Void> publish(ConsumerRecord<String, byte[]> source, String reason, WhatsAppError graphError, int httpStatus) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, source.key(), source.value());
+        ProducerRecord<String, byte[]> record = DeadLetterRecords.of(source, topic, reason);
         Headers headers = record.headers();
-        for (Header header : source.headers()) {
-            headers.add(header);
-        }
-        add(headers, EventHeaders.FAILURE_REASON, reason);
-        add(headers, DeadLetterHeaders.SOURCE_TOPIC, source.topic());
-        add(headers, DeadLetterHeaders.SOURCE_PARTITION, Integer.toString(source.partition()));
-        add(headers, DeadLetterHeaders.SOURCE_OFFSET, Long.toString(source.offset()));
         if (httpStatus > 0) {
             add(headers, DeadLetterHeaders.GRAPH_HTTP_STATUS, Integer.toString(httpStatus));
         }
@@ -59,9 +50,6 @@ public class DeadLetters {
     }
 
     private static void add(Headers headers, String name, String value) {
-        if (value != null) {
-            headers.remove(name);
-            headers.add(name, value.getBytes(StandardCharsets.UTF_8));
-        }
+        DeadLetterRecords.set(headers, name, value);
     }
 }

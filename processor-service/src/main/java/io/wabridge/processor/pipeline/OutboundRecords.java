@@ -7,21 +7,16 @@ import io.wabridge.model.event.InboundEvent;
 import io.wabridge.model.event.OutboundKind;
 import io.wabridge.model.event.OutboundMessage;
 import io.wabridge.support.endpoint.Endpoint;
+import io.wabridge.support.kafka.DeadLetterRecords;
 import io.wabridge.support.kafka.EventCodec;
 import io.wabridge.support.kafka.TraceContext;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 
 /** Builds the records a turn writes: outbound messages and dead letters. */
 final class OutboundRecords {
 
-    static final String DLT_ORIGINAL_TOPIC = "dlt-original-topic";
-    static final String DLT_ORIGINAL_PARTITION = "dlt-original-partition";
-    static final String DLT_ORIGINAL_OFFSET = "dlt-original-offset";
-    static final String FAILURE_DETAIL = "failure-detail";
 
     private final EventCodec codec;
     private final String outboundTopic;
@@ -63,21 +58,8 @@ final class OutboundRecords {
 
     /** The source record verbatim (value and headers) plus why it failed and where it came from. */
     ProducerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> source, String reason, String detail) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(deadLetterTopic, source.key(), source.value());
-        for (Header header : source.headers()) {
-            record.headers().add(header);
-        }
-        record.headers().add(EventHeaders.FAILURE_REASON, utf8(reason));
-        if (detail != null) {
-            record.headers().add(FAILURE_DETAIL, utf8(detail));
-        }
-        record.headers().add(DLT_ORIGINAL_TOPIC, utf8(source.topic()));
-        record.headers().add(DLT_ORIGINAL_PARTITION, utf8(Integer.toString(source.partition())));
-        record.headers().add(DLT_ORIGINAL_OFFSET, utf8(Long.toString(source.offset())));
+        ProducerRecord<String, byte[]> record = DeadLetterRecords.of(source, deadLetterTopic, reason);
+        DeadLetterRecords.set(record.headers(), EventHeaders.FAILURE_DETAIL, detail);
         return record;
-    }
-
-    private static byte[] utf8(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
     }
 }
