@@ -1,0 +1,19 @@
+package io.wabridge.bench.report;
+
+import io.wabridge.bench.scenario.ScenarioResult;
+import java.util.List;
+
+/**
+ * A whole run.
+ *
+ * @param started     ISO-8601 UTC
+ * @param loadAfter   the load average when the run ended (the machine's is from its start)
+ * @param comparisons figures across scenarios (ratios to the ceilings)
+ */
+public record RunReport(String started, double elapsedSeconds, String profile, String sustainedRule, Machine machine,
+        List<Double> loadAfter, List<ScenarioResult> scenarios, List<Figure> comparisons) {
+
+    public boolean valid() {
+        return scenarios.stream().allMatch(ScenarioResult::valid);
+    }
+}

@@ -1,0 +1,81 @@
+package io.wabridge.bench.scenario;
+
+import io.wabridge.bench.load.LoadGenerator;
+import io.wabridge.bench.load.LoadPhase;
+import io.wabridge.bench.load.PhaseResult;
+import io.wabridge.bench.report.Figure;
+import io.wabridge.bench.report.Format;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The phases every request/answer scenario runs: a warm-up, a latency phase at the reference rate
+ * (1,000/s), and the search for the highest sustained rate.
+ *
+ * @param phases  all of them, in order
+ * @param latency the latency phase
+ * @param search  the max-rate search
+ */
+record OpenLoopSuite(List<PhaseResult> phases, PhaseResult latency, RateSearch.Result search) {
+
+    static OpenLoopSuite run(LoadGenerator generator, ScenarioContext context) throws Exception {
+        Profile profile = context.profile();
+        List<PhaseResult> phases = new ArrayList<>();
+        phases.add(generator.run(LoadPhase.openLoopToEnd("warm-up", profile.warmupRate(), profile.warmupMillis())));
+        Thread.sleep(profile.pauseMillis());
+        PhaseResult latency = generator.run(LoadPhase.openLoopToEnd("latency@" + (long) profile.latencyRate(),
+                profile.latencyRate(), profile.latencyMillis()));
+        phases.add(latency);
+        RateSearch.Result search = RateSearch.search(rate -> {
+            Thread.sleep(profile.pauseMillis());
+            return generator.run(LoadPhase.openLoop("step@" + (long) rate, rate, profile.stepMillis()));
+        }, context.rule(), profile.firstStep(), profile.maxRate(), profile.refinements());
+        phases.addAll(search.steps());
+        return new OpenLoopSuite(List.copyOf(phases), latency, search);
+    }
+
+    /** Latency percentiles of the reference-rate phase as figures, {@code p99Target} (ms) on the p99 when positive. */
+    List<Figure> latencyFigures(String what, double p99Target) {
+        String at = " @" + Format.number(latency.ratePerSecond()) + "/s";
+        String note = latency.ok() + " answers after a " + "warm-up; from intended send time";
+        return List.of(
+                Figure.info(what + " p50" + at, latency.latency().p50(), "ms", note),
+                p99Target > 0
+                        ? Figure.atMost(what + " p99" + at, latency.latency().p99(), "ms", p99Target, note)
+                        : Figure.info(what + " p99" + at, latency.latency().p99(), "ms", note),
+                Figure.info(what + " p99.9" + at, latency.latency().p999(), "ms", note));
+    }
+
+    /** "1,000 ✓, 2,000 ✓, 4,000 ✗ (p99 180 ms > 100 ms)": how the search went. */
+    String searchNote(Sustainability rule) {
+        return search.steps().stream()
+                .map(step -> Format.number(step.ratePerSecond()) + (rule.sustained(step) ? " ok" : " failed ("
+                        + String.join("; ", rule.problems(step)) + ")"))
+                .collect(Collectors.joining(", "))
+                + (search.limitedByMax() ? "; the search's maximum was reached" : "");
+    }
+
+    /** Problems that make the run invalid: rejected requests (a harness bug) and errors at the reference rate. */
+    List<String> problems(Sustainability rule) {
+        List<String> problems = new ArrayList<>();
+        for (PhaseResult phase : phases) {
+            if (phase.clientErrors() > 0) {
+                problems.add(phase.name() + ": " + phase.clientErrors() + " requests rejected with 4xx " + phase.otherStatuses());
+            }
+        }
+        if (latency.errorRatio() > rule.maxErrorRatio() || latency.aborted()) {
+            problems.add(latency.name() + ": " + latency.errors() + " errors of " + latency.sent()
+                    + (latency.aborted() ? ", aborted (backlog)" : "") + " at the reference rate");
+        }
+        return problems;
+    }
+
+    long okTotal() {
+        return phases.stream().mapToLong(PhaseResult::ok).sum();
+    }
+
+    long sentTotal() {
+        return phases.stream().mapToLong(PhaseResult::sent).sum();
+    }
+}
