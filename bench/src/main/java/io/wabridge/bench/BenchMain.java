@@ -82,6 +82,7 @@ public final class BenchMain {
         }
         double elapsed = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0;
         RunReport report = new RunReport(started.toString(), elapsed, settings.profile().name(), describe(settings),
+                Scenarios.setup(),
                 machine, Machine.currentLoadAverage(), List.copyOf(results), Comparisons.of(results));
         new TableReport(out).print(report);
         Path json = JsonReport.write(report, settings.outputDir());

@@ -2,15 +2,18 @@ package io.wabridge.bench.report;
 
 import io.wabridge.bench.scenario.ScenarioResult;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A whole run.
  *
  * @param started     ISO-8601 UTC
+ * @param setup       how processes, load and producer were set up
  * @param loadAfter   the load average when the run ended (the machine's is from its start)
  * @param comparisons figures across scenarios (ratios to the ceilings)
  */
-public record RunReport(String started, double elapsedSeconds, String profile, String sustainedRule, Machine machine,
+public record RunReport(String started, double elapsedSeconds, String profile, String sustainedRule, Map<String, Object> setup,
+        Machine machine,
         List<Double> loadAfter, List<ScenarioResult> scenarios, List<Figure> comparisons) {
 
     public boolean valid() {

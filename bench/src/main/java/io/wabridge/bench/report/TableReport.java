@@ -25,6 +25,7 @@ public final class TableReport {
                 machine.os(), machine.jdk());
         out.printf(Locale.ROOT, "load average (1/5/15 min): %s at start, %s at end; run took %.0f s%n",
                 load(machine.loadAverage()), load(report.loadAfter()), report.elapsedSeconds());
+        report.setup().forEach((key, value) -> out.printf(Locale.ROOT, "%s: %s%n", key, value));
         out.printf(Locale.ROOT, "sustained = %s%n%n", report.sustainedRule());
 
         String figureRow = "%-17s %-45s %14s %-11s %-9s %s%n";

@@ -22,8 +22,7 @@ record OpenLoopSuite(List<PhaseResult> phases, PhaseResult latency, RateSearch.R
     static OpenLoopSuite run(LoadGenerator generator, ScenarioContext context) throws Exception {
         Profile profile = context.profile();
         List<PhaseResult> phases = new ArrayList<>();
-        phases.add(generator.run(LoadPhase.openLoopToEnd("warm-up", profile.warmupRate(), profile.warmupMillis())));
-        Thread.sleep(profile.pauseMillis());
+        phases.addAll(warmUp(generator, profile));
         PhaseResult latency = generator.run(LoadPhase.openLoopToEnd("latency@" + (long) profile.latencyRate(),
                 profile.latencyRate(), profile.latencyMillis()));
         phases.add(latency);
@@ -35,10 +34,26 @@ record OpenLoopSuite(List<PhaseResult> phases, PhaseResult latency, RateSearch.R
         return new OpenLoopSuite(List.copyOf(phases), latency, search);
     }
 
+    /**
+     * A ramp to the warm-up rate (a quarter, half, then all of it, a third of the time each): a
+     * cold JVM interprets its code at first, and a full-rate start would bury it in a backlog
+     * that says nothing about its warm speed.
+     */
+    static List<PhaseResult> warmUp(LoadGenerator generator, Profile profile) throws Exception {
+        List<PhaseResult> phases = new ArrayList<>();
+        long third = profile.warmupMillis() / 3;
+        for (double share : new double[] {0.25, 0.5, 1}) {
+            double rate = profile.warmupRate() * share;
+            phases.add(generator.run(LoadPhase.openLoopToEnd("warm-up@" + (long) rate, rate, third)));
+        }
+        Thread.sleep(profile.pauseMillis());
+        return phases;
+    }
+
     /** Latency percentiles of the reference-rate phase as figures, {@code p99Target} (ms) on the p99 when positive. */
     List<Figure> latencyFigures(String what, double p99Target) {
         String at = " @" + Format.number(latency.ratePerSecond()) + "/s";
-        String note = latency.ok() + " answers after a " + "warm-up; from intended send time";
+        String note = latency.ok() + " answers after the warm-up, latency from intended send time";
         return List.of(
                 Figure.info(what + " p50" + at, latency.latency().p50(), "ms", note),
                 p99Target > 0

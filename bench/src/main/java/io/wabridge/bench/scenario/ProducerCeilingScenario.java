@@ -45,8 +45,7 @@ public final class ProducerCeilingScenario implements Scenario {
             String bootstrap = Systems.broker(context);
             TopicAdmin.create(bootstrap, TOPIC, PARTITIONS);
             LoadGenerator generator = Systems.kafkaGenerator(context, bootstrap, TOPIC);
-            phases.add(generator.run(LoadPhase.openLoopToEnd("warm-up", profile.warmupRate(), profile.warmupMillis())));
-            Thread.sleep(profile.pauseMillis());
+            phases.addAll(OpenLoopSuite.warmUp(generator, profile));
             phases.add(generator.run(LoadPhase.openLoopToEnd("latency@" + (long) profile.latencyRate(),
                     profile.latencyRate(), profile.latencyMillis())));
             Thread.sleep(profile.pauseMillis());
@@ -63,8 +62,8 @@ public final class ProducerCeilingScenario implements Scenario {
         }
         phases.stream().filter(phase -> phase.errors() > 0)
                 .forEach(phase -> problems.add(phase.name() + ": " + phase.errors() + " failed sends"));
-        PhaseResult latency = phases.get(1);
-        PhaseResult unthrottled = phases.get(2);
+        PhaseResult latency = phases.get(phases.size() - 2);
+        PhaseResult unthrottled = phases.get(phases.size() - 1);
         String at = " @" + Format.number(latency.ratePerSecond()) + "/s";
         List<Figure> figures = List.of(
                 Figure.info(MAX_RATE, Math.round(unthrottled.achievedPerSecond()), "records/s",

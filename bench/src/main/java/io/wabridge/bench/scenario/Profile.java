@@ -16,6 +16,6 @@ package io.wabridge.bench.scenario;
 public record Profile(String name, double warmupRate, long warmupMillis, double latencyRate, long latencyMillis,
         double firstStep, double maxRate, long stepMillis, long pauseMillis, int refinements) {
 
-    public static final Profile QUICK = new Profile("quick", 1000, 6_000, 1000, 8_000, 1000, 64_000, 3_000, 1_000, 1);
+    public static final Profile QUICK = new Profile("quick", 1000, 6_000, 1000, 6_000, 1000, 64_000, 2_000, 500, 1);
     public static final Profile FULL = new Profile("full", 1000, 20_000, 1000, 60_000, 1000, 64_000, 10_000, 3_000, 3);
 }

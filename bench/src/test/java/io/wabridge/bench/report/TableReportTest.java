@@ -33,7 +33,7 @@ class TableReportTest {
 
     @Test
     void printsFiguresWithTheirTargetsProcessesPhasesAndValidity() {
-        String table = print(new RunReport("2026-11-27T10:00:00Z", 95, "quick", "p99 <= 100 ms", MACHINE, List.of(2.0, 1.0, 0.5),
+        String table = print(new RunReport("2026-11-27T10:00:00Z", 95, "quick", "p99 <= 100 ms", Map.of("broker", "KRaft"), MACHINE, List.of(2.0, 1.0, 0.5),
                 List.of(ceiling, ingress), Comparisons.of(List.of(ceiling, ingress))));
 
         assertThat(table)
