@@ -42,6 +42,7 @@ public final class HttpCeilingScenario implements Scenario {
         List<Figure> figures = new ArrayList<>();
         figures.add(Figure.info(MAX_RATE, suite.search().maxSustained(), "req/s", suite.searchNote(context.rule())));
         figures.addAll(suite.latencyFigures("no-work answer", 0));
+        figures.addAll(suite.atMaxFigures("no-work answer"));
         return new ScenarioResult(NAME, description(), figures, processes, suite.phases(), problems);
     }
 }

@@ -60,6 +60,7 @@ public final class IngressScenario implements Scenario {
         figures.add(Figure.atLeast(MAX_RATE, suite.search().maxSustained(), "webhooks/s", RATE_TARGET,
                 suite.searchNote(context.rule())));
         figures.addAll(suite.latencyFigures("ingress ack", P99_TARGET_MS));
+        figures.addAll(suite.atMaxFigures("ingress ack"));
         figures.addAll(ServiceHeap.figure(processes, "ingress"));
         figures.add(Figure.info("records on " + Topics.INBOUND, records, "records",
                 acknowledged + " webhooks acknowledged (200), " + sent + " sent"));

@@ -1,6 +1,7 @@
 package io.wabridge.bench.scenario;
 
 import io.wabridge.bench.load.PhaseResult;
+import io.wabridge.bench.report.Format;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,13 +29,13 @@ public record Sustainability(double p99LimitMs, double maxErrorRatio, double min
             problems.add("aborted: the backlog grew past its limit");
         }
         if (step.latency().p99() > p99LimitMs) {
-            problems.add("p99 " + step.latency().p99() + " ms > " + p99LimitMs + " ms");
+            problems.add("p99 " + Format.number(step.latency().p99()) + " ms > " + Format.number(p99LimitMs) + " ms");
         }
         if (step.errorRatio() > maxErrorRatio) {
             problems.add(step.errors() + " errors of " + step.sent() + " requests");
         }
         if (step.ratePerSecond() > 0 && step.achievedPerSecond() < minAchievedRatio * step.ratePerSecond()) {
-            problems.add("achieved " + Math.round(step.achievedPerSecond()) + "/s of " + Math.round(step.ratePerSecond()) + "/s");
+            problems.add("achieved " + Format.number(step.achievedPerSecond()) + "/s of " + Format.number(step.ratePerSecond()) + "/s");
         }
         return problems;
     }
