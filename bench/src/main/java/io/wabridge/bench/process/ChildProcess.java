@@ -107,6 +107,11 @@ public final class ChildProcess {
         throw new IOException(spec.name() + " ended its output without '" + prefix.trim() + "'; see " + logFile);
     }
 
+    /** User + system CPU time used so far, in seconds (0 where the platform does not say). */
+    public double cpuSeconds() {
+        return process.info().totalCpuDuration().map(duration -> duration.toNanos() / 1e9).orElse(0.0);
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
@@ -117,7 +122,7 @@ public final class ChildProcess {
             return stopped;
         }
         double rss = PeakRss.ofPid(process.pid());
-        double cpu = process.info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(0.0);
+        double cpu = cpuSeconds();
         try {
             process.getOutputStream().close();
         } catch (IOException e) {

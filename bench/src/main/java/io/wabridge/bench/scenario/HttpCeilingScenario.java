@@ -43,6 +43,7 @@ public final class HttpCeilingScenario implements Scenario {
         figures.add(Figure.info(MAX_RATE, suite.search().maxSustained(), "req/s", suite.searchNote(context.rule())));
         figures.addAll(suite.latencyFigures("no-work answer", 0));
         figures.addAll(suite.atMaxFigures("no-work answer"));
+        figures.addAll(suite.cpu());
         return new ScenarioResult(NAME, description(), figures, processes, suite.phases(), problems);
     }
 }

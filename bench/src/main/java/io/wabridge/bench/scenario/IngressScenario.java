@@ -61,6 +61,7 @@ public final class IngressScenario implements Scenario {
                 suite.searchNote(context.rule())));
         figures.addAll(suite.latencyFigures("ingress ack", P99_TARGET_MS));
         figures.addAll(suite.atMaxFigures("ingress ack"));
+        figures.addAll(suite.cpu());
         figures.addAll(ServiceHeap.figure(processes, "ingress"));
         figures.add(Figure.info("records on " + Topics.INBOUND, records, "records",
                 acknowledged + " webhooks acknowledged (200), " + sent + " sent"));

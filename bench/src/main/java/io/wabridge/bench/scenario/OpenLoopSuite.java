@@ -15,23 +15,26 @@ import java.util.stream.Collectors;
  *
  * @param phases  all of them, in order
  * @param latency the latency phase
+ * @param cpu     CPU per request of each process during the latency phase
  * @param search  the max-rate search
  */
-record OpenLoopSuite(List<PhaseResult> phases, PhaseResult latency, RateSearch.Result search) {
+record OpenLoopSuite(List<PhaseResult> phases, PhaseResult latency, List<Figure> cpu, RateSearch.Result search) {
 
     static OpenLoopSuite run(LoadGenerator generator, ScenarioContext context) throws Exception {
         Profile profile = context.profile();
         List<PhaseResult> phases = new ArrayList<>();
         phases.addAll(warmUp(generator, profile));
+        CpuMeter cpu = CpuMeter.start(context);
         PhaseResult latency = generator.run(LoadPhase.openLoopToEnd("latency@" + (long) profile.latencyRate(),
                 profile.latencyRate(), profile.latencyMillis()));
+        List<Figure> cpuFigures = cpu.perRequest(latency.sent(), "@" + Format.number(latency.ratePerSecond()) + "/s");
         phases.add(latency);
         RateSearch.Result search = RateSearch.search(rate -> {
             Thread.sleep(profile.pauseMillis());
             return generator.run(LoadPhase.openLoop("step@" + (long) rate, rate, profile.stepMillis()));
         }, context.rule(), profile.firstStep(), profile.maxRate(), profile.refinements());
         phases.addAll(search.steps());
-        return new OpenLoopSuite(List.copyOf(phases), latency, search);
+        return new OpenLoopSuite(List.copyOf(phases), latency, cpuFigures, search);
     }
 
     /**

@@ -41,13 +41,17 @@ public final class ProducerCeilingScenario implements Scenario {
         List<PhaseResult> phases = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         long records;
+        List<Figure> cpu;
         try {
             String bootstrap = Systems.broker(context);
             TopicAdmin.create(bootstrap, TOPIC, PARTITIONS);
             LoadGenerator generator = Systems.kafkaGenerator(context, bootstrap, TOPIC);
             phases.addAll(OpenLoopSuite.warmUp(generator, profile));
-            phases.add(generator.run(LoadPhase.openLoopToEnd("latency@" + (long) profile.latencyRate(),
-                    profile.latencyRate(), profile.latencyMillis())));
+            CpuMeter meter = CpuMeter.start(context);
+            PhaseResult reference = generator.run(LoadPhase.openLoopToEnd("latency@" + (long) profile.latencyRate(),
+                    profile.latencyRate(), profile.latencyMillis()));
+            cpu = meter.perRequest(reference.sent(), "@" + Format.number(reference.ratePerSecond()) + "/s");
+            phases.add(reference);
             Thread.sleep(profile.pauseMillis());
             phases.add(generator.run(LoadPhase.closedLoop("unthrottled", MAX_OUTSTANDING, 2 * profile.stepMillis())));
             records = TopicAdmin.records(bootstrap, TOPIC);
@@ -65,13 +69,14 @@ public final class ProducerCeilingScenario implements Scenario {
         PhaseResult latency = phases.get(phases.size() - 2);
         PhaseResult unthrottled = phases.get(phases.size() - 1);
         String at = " @" + Format.number(latency.ratePerSecond()) + "/s";
-        List<Figure> figures = List.of(
+        List<Figure> figures = new ArrayList<>(List.of(
                 Figure.info(MAX_RATE, Math.round(unthrottled.achievedPerSecond()), "records/s",
                         "closed loop, " + MAX_OUTSTANDING + " records in flight, " + unthrottled.ok() + " acknowledged"),
                 Figure.info("producer ack p50" + at, latency.latency().p50(), "ms", "send to broker acknowledgement"),
                 Figure.info("producer ack p99" + at, latency.latency().p99(), "ms", "send to broker acknowledgement"),
                 Figure.info("producer ack p99.9" + at, latency.latency().p999(), "ms", "send to broker acknowledgement"),
-                Figure.info("records on " + TOPIC, records, "records", acknowledged + " acknowledged"));
+                Figure.info("records on " + TOPIC, records, "records", acknowledged + " acknowledged")));
+        figures.addAll(cpu);
         return new ScenarioResult(NAME, description(), figures, processes, List.copyOf(phases), problems);
     }
 }

@@ -60,6 +60,11 @@ public final class ScenarioContext implements AutoCloseable {
         return List.copyOf(stopped);
     }
 
+    /** The running children, in start order. */
+    public List<ChildProcess> running() {
+        return List.copyOf(children);
+    }
+
     /** Names of children that died on their own while the scenario ran. */
     public List<String> deadChildren() {
         return children.stream().filter(child -> !child.isAlive()).map(ChildProcess::name).toList();
