@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar bench/target/wabridge-bench.jar [--scenario=a,b] [--quick] [--out=dir]
- * [--p99-limit-ms=100] [--max-error-ratio=0.001]}: runs the scenarios one after another, prints the
+ * [--p99-limit-ms=100] [--max-error-ratio=0.001] [--jfr]}: runs the scenarios one after another, prints the
  * table on standard output, writes JSON. Exit 0 for a valid run whatever its figures, 1 for an
  * invalid one (errors, lost or duplicated records, a crashed process), 2 for bad arguments.
  */
@@ -71,7 +71,7 @@ public final class BenchMain {
         for (Scenario scenario : scenarios) {
             log.info("scenario {}: {}", scenario.name(), scenario.description());
             Path dir = Files.createDirectories(runDir.resolve(scenario.name()));
-            try (ScenarioContext context = new ScenarioContext(settings.profile(), settings.rule(), dir)) {
+            try (ScenarioContext context = new ScenarioContext(settings.profile(), settings.rule(), dir, settings.flightRecording())) {
                 results.add(scenario.run(context));
             } catch (Exception e) {
                 log.error("scenario {} failed", scenario.name(), e);

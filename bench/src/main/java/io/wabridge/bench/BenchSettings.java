@@ -14,8 +14,9 @@ import java.util.List;
  * @param profile    durations and rates: {@link Profile#QUICK} or {@link Profile#FULL}
  * @param rule       when a step counts as sustained
  * @param outputDir  JSON results, logs and broker data of the run
+ * @param flightRecording {@code --jfr}: a Java Flight Recording of every child process, next to its log
  */
-public record BenchSettings(List<String> scenarios, Profile profile, Sustainability rule, Path outputDir) {
+public record BenchSettings(List<String> scenarios, Profile profile, Sustainability rule, Path outputDir, boolean flightRecording) {
 
     static final List<String> DEFAULT_SCENARIOS = List.of("http-ceiling", "producer-ceiling", "ingress");
 
@@ -28,6 +29,6 @@ public record BenchSettings(List<String> scenarios, Profile profile, Sustainabil
                 args.getDouble("p99-limit-ms", Sustainability.DEFAULT.p99LimitMs()),
                 args.getDouble("max-error-ratio", Sustainability.DEFAULT.maxErrorRatio()),
                 Sustainability.DEFAULT.minAchievedRatio());
-        return new BenchSettings(scenarios, profile, rule, Path.of(args.get("out", defaultOutput.toString())));
+        return new BenchSettings(scenarios, profile, rule, Path.of(args.get("out", defaultOutput.toString())), args.flag("jfr"));
     }
 }

@@ -44,7 +44,11 @@ public final class ChildProcess {
                 : null;
     }
 
-    public static ChildProcess start(ChildSpec spec, Path runDir) throws IOException {
+    /**
+     * @param flightRecording also record a Java Flight Recording ({@code settings=profile}) into
+     *                        {@code logs/<name>.jfr}, to see where the CPU goes
+     */
+    public static ChildProcess start(ChildSpec spec, Path runDir, boolean flightRecording) throws IOException {
         Path logs = Files.createDirectories(runDir.resolve("logs"));
         Path statsDir = Files.createDirectories(runDir.resolve("stats"));
         Path logFile = logs.resolve(spec.name() + ".log");
@@ -54,6 +58,10 @@ public final class ChildProcess {
         command.add("-XX:+ExitOnOutOfMemoryError");
         // The harness's logging set-up (bench-logback.xml: standard error, Kafka at WARN), in every child.
         command.add("-Dlogback.configurationFile=" + LOGGING);
+        if (flightRecording) {
+            command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + logs.resolve(spec.name() + ".jfr").toAbsolutePath());
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(spec.mainClass());

@@ -23,10 +23,14 @@ public final class ScenarioContext implements AutoCloseable {
     private final List<ChildProcess> children = new ArrayList<>();
     private final List<ProcessStats> stopped = new ArrayList<>();
 
-    public ScenarioContext(Profile profile, Sustainability rule, Path dir) {
+    private final boolean flightRecording;
+
+    /** @param flightRecording record a JFR profile of every child (see {@link ChildProcess#start}) */
+    public ScenarioContext(Profile profile, Sustainability rule, Path dir, boolean flightRecording) {
         this.profile = profile;
         this.rule = rule;
         this.dir = dir;
+        this.flightRecording = flightRecording;
     }
 
     public Profile profile() {
@@ -42,7 +46,7 @@ public final class ScenarioContext implements AutoCloseable {
     }
 
     public ChildProcess start(ChildSpec spec) throws IOException {
-        ChildProcess child = ChildProcess.start(spec, dir);
+        ChildProcess child = ChildProcess.start(spec, dir, flightRecording);
         children.add(child);
         return child;
     }
