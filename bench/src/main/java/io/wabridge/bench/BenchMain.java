@@ -18,7 +18,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +70,7 @@ public final class BenchMain {
         Path runDir = settings.outputDir().resolve("run-" + started.toString().replace(":", ""));
         log.info("profile {}, scenarios {}, output in {}", settings.profile().name(), settings.scenarios(), runDir);
         List<ScenarioResult> results = new ArrayList<>();
+        Map<String, List<Double>> loadAfterScenario = new LinkedHashMap<>();
         for (Scenario scenario : scenarios) {
             log.info("scenario {}: {}", scenario.name(), scenario.description());
             Path dir = Files.createDirectories(runDir.resolve(scenario.name()));
@@ -79,11 +82,12 @@ public final class BenchMain {
                         List.of("failed: " + e)));
             }
             deleteBrokerData(dir);
+            loadAfterScenario.put(scenario.name(), Machine.currentLoadAverage());
         }
         double elapsed = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0;
         RunReport report = new RunReport(started.toString(), elapsed, settings.profile().name(), describe(settings),
                 Scenarios.setup(),
-                machine, Machine.currentLoadAverage(), List.copyOf(results), Comparisons.of(results));
+                machine, Machine.currentLoadAverage(), loadAfterScenario, List.copyOf(results), Comparisons.of(results));
         new TableReport(out).print(report);
         Path json = JsonReport.write(report, settings.outputDir());
         log.info("results written to {}; logs of every process in {}", json, runDir);

@@ -10,11 +10,13 @@ import java.util.Map;
  * @param started     ISO-8601 UTC
  * @param setup       how processes, load and producer were set up
  * @param loadAfter   the load average when the run ended (the machine's is from its start)
+ * @param loadAfterScenario the load average when each scenario ended
  * @param comparisons figures across scenarios (ratios to the ceilings)
  */
 public record RunReport(String started, double elapsedSeconds, String profile, String sustainedRule, Map<String, Object> setup,
         Machine machine,
-        List<Double> loadAfter, List<ScenarioResult> scenarios, List<Figure> comparisons) {
+        List<Double> loadAfter, Map<String, List<Double>> loadAfterScenario, List<ScenarioResult> scenarios,
+        List<Figure> comparisons) {
 
     public boolean valid() {
         return scenarios.stream().allMatch(ScenarioResult::valid);

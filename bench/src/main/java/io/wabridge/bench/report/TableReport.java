@@ -64,8 +64,9 @@ public final class TableReport {
 
         out.println();
         for (ScenarioResult scenario : report.scenarios()) {
-            out.printf(Locale.ROOT, "%s: %s%n", scenario.name(), scenario.valid() ? "valid"
-                    : "INVALID: " + String.join("; ", scenario.problems()));
+            out.printf(Locale.ROOT, "%s: %s (load average at its end: %s)%n", scenario.name(), scenario.valid() ? "valid"
+                    : "INVALID: " + String.join("; ", scenario.problems()),
+                    load(report.loadAfterScenario().getOrDefault(scenario.name(), List.of())));
         }
         out.printf(Locale.ROOT, "run: %s%n", report.valid() ? "valid" : "INVALID");
     }
