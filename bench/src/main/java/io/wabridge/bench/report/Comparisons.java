@@ -37,6 +37,14 @@ public final class Comparisons {
                     round(ingressP99.get().value() - producerP99.get().value()), "ms",
                     "what HTTP, signature check and splitting add to the Kafka acknowledgement"));
         }
+        Optional<Figure> ingressCpu = figure(results, IngressScenario.NAME, "ingress CPU per request @1,000/s");
+        Optional<Figure> noWorkCpu = figure(results, HttpCeilingScenario.NAME, "nowork CPU per request @1,000/s");
+        if (ingressCpu.isPresent() && noWorkCpu.isPresent() && noWorkCpu.get().value() > 0) {
+            figures.add(Figure.info("ingress CPU / no-work CPU per request @1,000/s",
+                    round(ingressCpu.get().value() / noWorkCpu.get().value()), "ratio",
+                    Format.number(ingressCpu.get().value()) + " µs / " + Format.number(noWorkCpu.get().value())
+                            + " µs; less sensitive to other load on the machine than rates and percentiles"));
+        }
         return figures;
     }
 

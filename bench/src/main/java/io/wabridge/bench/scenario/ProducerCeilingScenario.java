@@ -53,7 +53,7 @@ public final class ProducerCeilingScenario implements Scenario {
             cpu = meter.perRequest(reference.sent(), "@" + Format.number(reference.ratePerSecond()) + "/s");
             phases.add(reference);
             Thread.sleep(profile.pauseMillis());
-            phases.add(generator.run(LoadPhase.closedLoop("unthrottled", MAX_OUTSTANDING, 2 * profile.stepMillis())));
+            phases.add(generator.run(LoadPhase.closedLoop("unthrottled", MAX_OUTSTANDING, Math.max(5_000, profile.stepMillis()))));
             records = TopicAdmin.records(bootstrap, TOPIC);
             context.deadChildren().forEach(name -> problems.add(name + " died during the run"));
         } finally {

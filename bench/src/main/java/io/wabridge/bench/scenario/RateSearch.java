@@ -8,6 +8,10 @@ import java.util.List;
  * Finds the highest sustained open-loop rate: doubles the rate from the first step until a step
  * fails (or the maximum is reached), then bisects between the last sustained and the first
  * failed rate a few times. The answer is always a rate that was run and sustained (0 if none was).
+ *
+ * <p>A failed step is run once more before the rate counts as failed: on a shared machine a burst
+ * of someone else's work can push one step's p99 over the limit, and an overloaded system fails
+ * the second time too. Every scenario gets the same second chance, so ratios stay fair.
  */
 public final class RateSearch {
 
@@ -36,8 +40,7 @@ public final class RateSearch {
         PhaseResult best = null;
         double failed = Double.NaN;
         for (double rate = firstRate; rate <= maxRate; rate *= 2) {
-            PhaseResult step = runner.run(rate);
-            steps.add(step);
+            PhaseResult step = runTwiceIfFailed(runner, rule, rate, steps);
             if (!rule.sustained(step)) {
                 failed = rate;
                 break;
@@ -50,8 +53,7 @@ public final class RateSearch {
             if (middle <= sustained || middle >= failed) {
                 break;
             }
-            PhaseResult step = runner.run(middle);
-            steps.add(step);
+            PhaseResult step = runTwiceIfFailed(runner, rule, middle, steps);
             if (rule.sustained(step)) {
                 sustained = middle;
                 best = step;
@@ -60,6 +62,18 @@ public final class RateSearch {
             }
         }
         return new Result(sustained, best, List.copyOf(steps), Double.isNaN(failed));
+    }
+
+    private static PhaseResult runTwiceIfFailed(StepRunner runner, Sustainability rule, double rate, List<PhaseResult> steps)
+            throws Exception {
+        PhaseResult step = runner.run(rate);
+        steps.add(step);
+        if (rule.sustained(step)) {
+            return step;
+        }
+        PhaseResult again = runner.run(rate);
+        steps.add(again);
+        return again;
     }
 
     /** To 2 significant digits, so steps read as 6,000/s or 750/s, never 6,137.5/s. */

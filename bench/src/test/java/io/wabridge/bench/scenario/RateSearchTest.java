@@ -15,7 +15,7 @@ class RateSearchTest {
         RateSearch.Result result = RateSearch.search(rate -> Steps.systemWithCapacity(5_300, rate), rule, 1000, 64_000, 3);
 
         assertThat(result.steps()).extracting(PhaseResult::ratePerSecond)
-                .containsExactly(1000.0, 2000.0, 4000.0, 8000.0, 6000.0, 5000.0, 5500.0);
+                .containsExactly(1000.0, 2000.0, 4000.0, 8000.0, 8000.0, 6000.0, 6000.0, 5000.0, 5500.0, 5500.0);
         assertThat(result.maxSustained()).isEqualTo(5000);
         assertThat(result.best().ratePerSecond()).isEqualTo(5000);
         assertThat(result.limitedByMax()).isFalse();
@@ -27,7 +27,7 @@ class RateSearchTest {
 
         assertThat(result.maxSustained()).isZero();
         assertThat(result.best()).isNull();
-        assertThat(result.steps()).extracting(PhaseResult::ratePerSecond).containsExactly(1000.0, 500.0);
+        assertThat(result.steps()).extracting(PhaseResult::ratePerSecond).containsExactly(1000.0, 1000.0, 500.0, 500.0);
     }
 
     @Test
@@ -36,6 +36,19 @@ class RateSearchTest {
 
         assertThat(result.maxSustained()).isEqualTo(4000);
         assertThat(result.limitedByMax()).isTrue();
+    }
+
+    @Test
+    void givesAFailedStepASecondRunSoThatOneBurstOfOtherWorkDoesNotDecide() throws Exception {
+        int[] runs = {0};
+        RateSearch.Result result = RateSearch.search(rate -> {
+            runs[0]++;
+            boolean interfered = rate == 2000 && runs[0] == 2;
+            return interfered ? Steps.step(rate, 300, 0, false) : Steps.systemWithCapacity(3000, rate);
+        }, rule, 1000, 64_000, 0);
+
+        assertThat(result.steps()).extracting(PhaseResult::ratePerSecond).containsExactly(1000.0, 2000.0, 2000.0, 4000.0, 4000.0);
+        assertThat(result.maxSustained()).isEqualTo(2000);
     }
 
     @Test
