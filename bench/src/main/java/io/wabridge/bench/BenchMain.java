@@ -3,7 +3,9 @@ package io.wabridge.bench;
 import io.wabridge.bench.process.Args;
 import io.wabridge.bench.report.Comparisons;
 import io.wabridge.bench.report.JsonReport;
+import io.wabridge.bench.process.ProcessStats;
 import io.wabridge.bench.report.Machine;
+import io.wabridge.bench.report.MachineCpu;
 import io.wabridge.bench.report.RunReport;
 import io.wabridge.bench.report.TableReport;
 import io.wabridge.bench.scenario.Scenario;
@@ -71,7 +73,10 @@ public final class BenchMain {
         log.info("profile {}, scenarios {}, output in {}", settings.profile().name(), settings.scenarios(), runDir);
         List<ScenarioResult> results = new ArrayList<>();
         Map<String, List<Double>> loadAfterScenario = new LinkedHashMap<>();
+        Map<String, Double> otherCores = new LinkedHashMap<>();
         for (Scenario scenario : scenarios) {
+            MachineCpu machineBefore = MachineCpu.now();
+            double harnessBefore = harnessCpuSeconds();
             log.info("scenario {}: {}", scenario.name(), scenario.description());
             Path dir = Files.createDirectories(runDir.resolve(scenario.name()));
             try (ScenarioContext context = new ScenarioContext(settings.profile(), settings.rule(), dir, settings.flightRecording())) {
@@ -81,17 +86,26 @@ public final class BenchMain {
                 results.add(new ScenarioResult(scenario.name(), scenario.description(), List.of(), List.of(), List.of(),
                         List.of("failed: " + e)));
             }
+            ScenarioResult result = results.get(results.size() - 1);
+            double own = harnessCpuSeconds() - harnessBefore
+                    + result.processes().stream().mapToDouble(ProcessStats::cpuSeconds).sum();
+            otherCores.put(scenario.name(), MachineCpu.now().otherCoresSince(machineBefore, own));
             deleteBrokerData(dir);
             loadAfterScenario.put(scenario.name(), Machine.currentLoadAverage());
         }
         double elapsed = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0;
         RunReport report = new RunReport(started.toString(), elapsed, settings.profile().name(), describe(settings),
                 Scenarios.setup(),
-                machine, Machine.currentLoadAverage(), loadAfterScenario, List.copyOf(results), Comparisons.of(results));
+                machine, Machine.currentLoadAverage(), loadAfterScenario, otherCores, List.copyOf(results),
+                Comparisons.of(results));
         new TableReport(out).print(report);
         Path json = JsonReport.write(report, settings.outputDir());
         log.info("results written to {}; logs of every process in {}", json, runDir);
         return report.valid();
+    }
+
+    private static double harnessCpuSeconds() {
+        return ProcessHandle.current().info().totalCpuDuration().map(duration -> duration.toNanos() / 1e9).orElse(0.0);
     }
 
     private static String describe(BenchSettings settings) {

@@ -64,9 +64,10 @@ public final class TableReport {
 
         out.println();
         for (ScenarioResult scenario : report.scenarios()) {
-            out.printf(Locale.ROOT, "%s: %s (load average at its end: %s)%n", scenario.name(), scenario.valid() ? "valid"
-                    : "INVALID: " + String.join("; ", scenario.problems()),
-                    load(report.loadAfterScenario().getOrDefault(scenario.name(), List.of())));
+            out.printf(Locale.ROOT, "%s: %s (other work on the machine: %s of %d cores; load average at its end: %s)%n",
+                    scenario.name(), scenario.valid() ? "valid" : "INVALID: " + String.join("; ", scenario.problems()),
+                    Format.number(report.otherCoresByScenario().getOrDefault(scenario.name(), Double.NaN)),
+                    report.machine().cores(), load(report.loadAfterScenario().getOrDefault(scenario.name(), List.of())));
         }
         out.printf(Locale.ROOT, "run: %s%n", report.valid() ? "valid" : "INVALID");
     }

@@ -34,7 +34,7 @@ class TableReportTest {
     @Test
     void printsFiguresWithTheirTargetsProcessesPhasesAndValidity() {
         String table = print(new RunReport("2026-11-27T10:00:00Z", 95, "quick", "p99 <= 100 ms", Map.of("broker", "KRaft"), MACHINE, List.of(2.0, 1.0, 0.5),
-                Map.of("ingress", List.of(3.0, 2.0, 1.0)),
+                Map.of("ingress", List.of(3.0, 2.0, 1.0)), Map.of("ingress", 0.25),
                 List.of(ceiling, ingress), Comparisons.of(List.of(ceiling, ingress))));
 
         assertThat(table)
@@ -43,7 +43,7 @@ class TableReportTest {
                 .containsPattern("ingress ack p99 @1,000/s\\s+12.5 ms\\s+≤ 20\\s+met")
                 .containsPattern("ingress / no-work HTTP ceiling\\s+0.40 ratio\\s+≥ 0.50\\s+MISSED")
                 .containsPattern("ingress\\s+ingress\\s+120 MB\\s+60 MB\\s+256 MB\\s+310 MB")
-                .contains("http-ceiling: INVALID: step@1000: 3 requests rejected", "ingress: valid (load average at its end: 3.00 2.00 1.00)", "run: INVALID");
+                .contains("http-ceiling: INVALID: step@1000: 3 requests rejected", "ingress: valid (other work on the machine: 0.25 of 2 cores; load average at its end: 3.00 2.00 1.00)", "run: INVALID");
     }
 
     @Test
