@@ -9,6 +9,7 @@ package io.wabridge.bench.process;
  * @param maxMb           the heap limit ({@code -Xmx})
  * @param gcCount         collections
  * @param gcMillis        time spent in them
+ * @param longestGcMillis the longest single collection (for G1's young and full collections: a pause)
  */
-public record HeapStats(double peakUsedMb, double maxAfterGcMb, double maxMb, long gcCount, long gcMillis) {
+public record HeapStats(double peakUsedMb, double maxAfterGcMb, double maxMb, long gcCount, long gcMillis, long longestGcMillis) {
 }

@@ -24,6 +24,7 @@ final class HeapWatcher {
 
     private final AtomicLong peakUsed = new AtomicLong();
     private final AtomicLong maxAfterGc = new AtomicLong();
+    private final AtomicLong longestGc = new AtomicLong();
     private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(pool -> pool.getType() == MemoryType.HEAP)
             .map(MemoryPoolMXBean::getName)
@@ -60,6 +61,7 @@ final class HeapWatcher {
         GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
         peakUsed.accumulateAndGet(heapUsed(info.getGcInfo().getMemoryUsageBeforeGc()), Math::max);
         maxAfterGc.accumulateAndGet(heapUsed(info.getGcInfo().getMemoryUsageAfterGc()), Math::max);
+        longestGc.accumulateAndGet(info.getGcInfo().getDuration(), Math::max);
     }
 
     private long heapUsed(Map<String, MemoryUsage> byPool) {
@@ -78,7 +80,7 @@ final class HeapWatcher {
         }
         long current = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         return new HeapStats(round(Math.max(peakUsed.get(), current) / MB), round(maxAfterGc.get() / MB),
-                round(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / MB), count, millis);
+                round(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / MB), count, millis, longestGc.get());
     }
 
     private static double round(double value) {

@@ -36,15 +36,17 @@ public final class TableReport {
         report.comparisons().forEach(figure -> printFigure(figureRow, "comparison", figure));
 
         out.printf(Locale.ROOT, "%nprocesses (scenario 5: peak heap and RSS of each process in each scenario)%n");
-        String processRow = "%-17s %-10s %10s %13s %8s %12s %8s %6s%n";
-        out.printf(Locale.ROOT, processRow, "scenario", "process", "peak heap", "live after GC", "-Xmx", "peak RSS", "CPU s", "GCs");
+        String processRow = "%-17s %-10s %10s %13s %8s %12s %8s %6s %11s%n";
+        out.printf(Locale.ROOT, processRow, "scenario", "process", "peak heap", "live after GC", "-Xmx", "peak RSS", "CPU s", "GCs",
+                "longest GC");
         for (ScenarioResult scenario : report.scenarios()) {
             for (ProcessStats process : scenario.processes()) {
                 HeapStats heap = process.heap();
                 out.printf(Locale.ROOT, processRow, scenario.name(), process.name(),
                         heap == null ? "-" : mb(heap.peakUsedMb()), heap == null ? "-" : mb(heap.maxAfterGcMb()),
                         heap == null ? "-" : mb(heap.maxMb()), mb(process.peakRssMb()),
-                        String.format(Locale.ROOT, "%.1f", process.cpuSeconds()), heap == null ? "-" : Long.toString(heap.gcCount()));
+                        String.format(Locale.ROOT, "%.1f", process.cpuSeconds()), heap == null ? "-" : Long.toString(heap.gcCount()),
+                        heap == null ? "-" : heap.longestGcMillis() + " ms");
             }
         }
 

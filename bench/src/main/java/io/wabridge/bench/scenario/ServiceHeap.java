@@ -21,7 +21,8 @@ final class ServiceHeap {
                     HeapStats heap = process.heap();
                     return Figure.atMost(service + " peak heap", heap.peakUsedMb(), "MB", TARGET_MB,
                             "live after GC " + heap.maxAfterGcMb() + " MB, limit " + heap.maxMb() + " MB, peak RSS "
-                                    + process.peakRssMb() + " MB");
+                                    + process.peakRssMb() + " MB, " + heap.gcCount() + " collections, longest "
+                                    + heap.longestGcMillis() + " ms");
                 })
                 .toList();
     }

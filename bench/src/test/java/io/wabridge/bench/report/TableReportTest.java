@@ -23,7 +23,7 @@ class TableReportTest {
     private final ScenarioResult ingress = new ScenarioResult(IngressScenario.NAME, "ingress", List.of(
             Figure.atLeast(IngressScenario.MAX_RATE, 4000, "webhooks/s", 5000, "steps"),
             Figure.atMost(IngressScenario.P99, 12.5, "ms", 20, "after warm-up")),
-            List.of(new ProcessStats("ingress", 42, 310.4, 12.3, new HeapStats(120.2, 60.1, 256, 14, 80))),
+            List.of(new ProcessStats("ingress", 42, 310.4, 12.3, new HeapStats(120.2, 60.1, 256, 14, 80, 23))),
             List.of(new PhaseResult("latency@1000", 1000, 10_000, 10_000, 10_000, 10_000, 0, Map.of(), 0, 0, false, 1000,
                     new LatencySummary(10_000, 3.1, 6.0, 12.5, 19.0, 25.0, 3.5))),
             List.of());
@@ -42,7 +42,7 @@ class TableReportTest {
                 .containsPattern("ingress max sustained acknowledged rate\\s+4,000 webhooks/s\\s+≥ 5,000\\s+MISSED")
                 .containsPattern("ingress ack p99 @1,000/s\\s+12.5 ms\\s+≤ 20\\s+met")
                 .containsPattern("ingress / no-work HTTP ceiling\\s+0.40 ratio\\s+≥ 0.50\\s+MISSED")
-                .containsPattern("ingress\\s+ingress\\s+120 MB\\s+60 MB\\s+256 MB\\s+310 MB")
+                .containsPattern("ingress\\s+ingress\\s+120 MB\\s+60 MB\\s+256 MB\\s+310 MB\\s+12.3\\s+14\\s+23 ms")
                 .contains("http-ceiling: INVALID: step@1000: 3 requests rejected", "ingress: valid (other work on the machine: 0.25 of 2 cores; load average at its end: 3.00 2.00 1.00)", "run: INVALID");
     }
 
