@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A single-node Kafka (broker and controller, KRaft) in this JVM. Its log directory is formatted
  * on first start and reused afterwards, so topics and their records survive a restart.
+ * Public so that the benchmark harness can run the same broker in a process of its own.
  */
-final class LocalKafka implements AutoCloseable {
+public final class LocalKafka implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalKafka.class);
     private static final String CONTROLLER = "CONTROLLER";
@@ -33,7 +34,7 @@ final class LocalKafka implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
     }
 
-    static LocalKafka start(Path dataDir, int port, int controllerPort) throws Exception {
+    public static LocalKafka start(Path dataDir, int port, int controllerPort) throws Exception {
         Files.createDirectories(dataDir);
         String logDir = dataDir.toAbsolutePath().toString();
         if (!Files.exists(dataDir.resolve("meta.properties"))) {
@@ -76,7 +77,7 @@ final class LocalKafka implements AutoCloseable {
         log.info("Formatted a new Kafka data folder {}: {}", logDir, output.toString(StandardCharsets.UTF_8).trim());
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return bootstrapServers;
     }
 

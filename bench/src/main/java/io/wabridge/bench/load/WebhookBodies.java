@@ -1,0 +1,39 @@
+package io.wabridge.bench.load;
+
+import io.wabridge.ingress.signature.SignatureVerifier;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Signed single-message webhook deliveries, each with its own wamid ({@code wamid.bench-<sequence>})
+ * and a sender out of {@code users}, so records spread over the partitions as real traffic does.
+ *
+ * @param phoneNumberId the endpoint's phone number id
+ * @param appSecret     the endpoint's app secret (signs the raw body as Meta does)
+ * @param users         distinct senders
+ */
+public record WebhookBodies(String phoneNumberId, String appSecret, int users) {
+
+    private static final long FIRST_WA_ID = 491_510_000_000L;
+
+    public byte[] body(long sequence) {
+        String waId = Long.toString(FIRST_WA_ID + Math.floorMod(sequence, users));
+        long timestamp = 1_750_000_000L + sequence / 1000;
+        String json = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"field\":\"messages\","
+                + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\","
+                + "\"phone_number_id\":\"" + phoneNumberId + "\"},"
+                + "\"contacts\":[{\"profile\":{\"name\":\"Bench User " + waId + "\"},\"wa_id\":\"" + waId + "\"}],"
+                + "\"messages\":[{\"from\":\"" + waId + "\",\"id\":\"wamid.bench-" + sequence + "\",\"timestamp\":\"" + timestamp
+                + "\",\"type\":\"text\",\"text\":{\"body\":\"Benchmark message number " + sequence + ", does it come in another color?\"}}]}}]}]}";
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The {@code X-Hub-Signature-256} header value for {@code body}. */
+    public String signature(byte[] body) {
+        return SignatureVerifier.sign(appSecret, body);
+    }
+
+    /** The conversation key ingress gives message {@code sequence} (used for Kafka records of the same shape). */
+    public String conversationKey(long sequence) {
+        return phoneNumberId + ":" + (FIRST_WA_ID + Math.floorMod(sequence, users));
+    }
+}

@@ -1,0 +1,22 @@
+package io.wabridge.bench.process;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+/** A port nobody listens on right now, so a benchmark never collides with a developer's running services. */
+public final class FreePorts {
+
+    private FreePorts() {
+    }
+
+    public static int next() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
+        }
+    }
+}

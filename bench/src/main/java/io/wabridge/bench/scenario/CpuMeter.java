@@ -1,0 +1,42 @@
+package io.wabridge.bench.scenario;
+
+import io.wabridge.bench.process.ChildProcess;
+import io.wabridge.bench.report.Figure;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * CPU time each running process spends per request over one phase: where the cores go, and so
+ * why a rate is what it is (on 2 shared cores, every microsecond one process spends is one the
+ * others do not get).
+ */
+final class CpuMeter {
+
+    private final List<ChildProcess> processes;
+    private final Map<String, Double> before = new LinkedHashMap<>();
+
+    private CpuMeter(List<ChildProcess> processes) {
+        this.processes = processes;
+        processes.forEach(process -> before.put(process.name(), process.cpuSeconds()));
+    }
+
+    static CpuMeter start(ScenarioContext context) {
+        return new CpuMeter(context.running());
+    }
+
+    /** "<process> CPU per request @<phase>" in microseconds, for {@code requests} requests since the start. */
+    List<Figure> perRequest(long requests, String phase) {
+        if (requests <= 0) {
+            return List.of();
+        }
+        return processes.stream()
+                .map(process -> {
+                    double seconds = process.cpuSeconds() - before.get(process.name());
+                    return Figure.info(process.name() + " CPU per request " + phase, Math.round(seconds * 1e6 / requests), "µs",
+                            String.format(Locale.ROOT, "%.2f CPU s for %d requests", seconds, requests));
+                })
+                .toList();
+    }
+}

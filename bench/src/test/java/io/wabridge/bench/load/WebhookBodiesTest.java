@@ -1,0 +1,29 @@
+package io.wabridge.bench.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wabridge.ingress.signature.SignatureVerifier;
+import io.wabridge.model.Json;
+import io.wabridge.model.webhook.WebhookPayload;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class WebhookBodiesTest {
+
+    private final WebhookBodies bodies = new WebhookBodies("100000000000001", "secret", 1000);
+
+    @Test
+    void writesAValidSignedSingleMessageDeliveryWithItsOwnWamid() {
+        byte[] body = bodies.body(42);
+
+        WebhookPayload payload = Json.fromBytes(body, WebhookPayload.class);
+        assertThat(payload.object()).isEqualTo("whatsapp_business_account");
+        assertThat(new String(body, StandardCharsets.UTF_8)).contains("\"id\":\"wamid.bench-42\"");
+        assertThat(SignatureVerifier.isValid("secret", body, bodies.signature(body))).isTrue();
+    }
+
+    @Test
+    void spreadsMessagesOverTheConfiguredNumberOfSenders() {
+        assertThat(bodies.conversationKey(1)).isEqualTo(bodies.conversationKey(1001)).isNotEqualTo(bodies.conversationKey(2));
+    }
+}
