@@ -27,7 +27,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -176,6 +179,26 @@ class ReplayThroughPipelineIT {
         assertThat(masked.out()).contains("user=" + masked(user), "\"***\"")
                 .doesNotContain(user, "multi", "1/3", "E2E", "Replay IT");
         assertThat(unmasked.out()).contains("user=" + user, "\"multi\"", "\"1/3\"");
+    }
+
+    @Test
+    void tailFollowsNewEventsUntilStopped() throws Exception {
+        String user = newUser();
+        String key = PHONE_NUMBER_ID + ":" + user;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        AtomicBoolean stop = new AtomicBoolean();
+        Wabridge wabridge = new Wabridge(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Map.of(), Clock.systemUTC());
+        CompletableFuture<Integer> tail = CompletableFuture.supplyAsync(() ->
+                wabridge.run(List.of("tail", "--key", key, "--follow", "--bootstrap-servers", bootstrapServers), stop::get));
+
+        converse(user, "multi", 3);
+
+        await().atMost(WAIT).until(() -> out.toString(StandardCharsets.UTF_8),
+                text -> text.contains("whatsapp.inbound") && text.contains("status=accepted"));
+        assertThat(tail).isNotDone();
+        stop.set(true);
+        assertThat(tail.get(10, TimeUnit.SECONDS)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain(user);
     }
 
     private static void converse(String user, String text, int replies) {

@@ -17,6 +17,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public record KafkaClients(String bootstrapServers) {
 
+    /** A wrong address or a broker that is down fails the command after this long instead of a minute. */
+    private static final int API_TIMEOUT_MS = 15_000;
+
     /** {@code --bootstrap-servers}, else {@code KAFKA_BOOTSTRAP_SERVERS} / {@code SPRING_KAFKA_BOOTSTRAPSERVERS}, else localhost:9092. */
     public static KafkaClients of(String option, Map<String, String> env) {
         if (option != null && !option.isBlank()) {
@@ -37,7 +40,8 @@ public record KafkaClients(String bootstrapServers) {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.CLIENT_ID_CONFIG, "wabridge-tools",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000,
+                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, API_TIMEOUT_MS),
                 new StringDeserializer(), new ByteArrayDeserializer());
     }
 
@@ -46,7 +50,8 @@ public record KafkaClients(String bootstrapServers) {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.CLIENT_ID_CONFIG, "wabridge-tools-replay"),
+                ProducerConfig.CLIENT_ID_CONFIG, "wabridge-tools-replay",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, API_TIMEOUT_MS),
                 new StringSerializer(), new ByteArraySerializer());
     }
 }
