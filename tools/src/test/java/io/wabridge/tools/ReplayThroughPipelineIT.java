@@ -190,6 +190,8 @@ class ReplayThroughPipelineIT {
         Wabridge wabridge = new Wabridge(new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Map.of(), Clock.systemUTC());
         CompletableFuture<Integer> tail = CompletableFuture.supplyAsync(() ->
                 wabridge.run(List.of("tail", "--key", key, "--follow", "--bootstrap-servers", bootstrapServers), stop::get));
+        // The conversation starts only once tail is following: every line after that comes from following.
+        await().atMost(WAIT).until(() -> out.toString(StandardCharsets.UTF_8), text -> text.startsWith("-- following 5 topic(s)"));
 
         converse(user, "multi", 3);
 

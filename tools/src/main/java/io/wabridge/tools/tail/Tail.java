@@ -72,6 +72,8 @@ public final class Tail {
         consumer.assign(partitions);
         consumer.resume(partitions);
         partitions.forEach(partition -> consumer.seek(partition, from.get(partition)));
+        out.println("-- following " + partitions.size() + " topic(s) for new events (Ctrl-C to stop)");
+        out.flush();
         int printed = 0;
         while (!stop.getAsBoolean()) {
             List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
