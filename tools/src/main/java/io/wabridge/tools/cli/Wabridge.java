@@ -97,7 +97,7 @@ public final class Wabridge {
             err.println(USAGE);
             return 2;
         } catch (RuntimeException e) {
-            log.error("wabridge {} failed", arguments.get(0), e);
+            log.debug("wabridge {} failed", arguments.get(0), e); // WABRIDGE_LOG_LEVEL=DEBUG shows the stack trace
             err.println("wabridge: " + arguments.get(0) + " failed: " + e.getMessage());
             return 1;
         }
