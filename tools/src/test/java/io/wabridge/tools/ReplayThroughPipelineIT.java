@@ -163,6 +163,18 @@ class ReplayThroughPipelineIT {
     }
 
     @Test
+    void aMissingTopicIsAUsageErrorNotAnAttempt() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Wabridge wabridge = new Wabridge(System.out, new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), Clock.systemUTC());
+
+        assertThat(wabridge.run(List.of("replay", "--from", Topics.INBOUND, "--to", "no.such.scratch", "--bootstrap-servers",
+                bootstrapServers), () -> true)).isEqualTo(2);
+        assertThat(wabridge.run(List.of("replay", "--from", "no.such.topic", "--bootstrap-servers", bootstrapServers), () -> true))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no topic no.such.scratch", "no topic no.such.topic");
+    }
+
+    @Test
     void tailPrintsTheConversationAcrossTopicsMaskedUnlessAskedOtherwise() {
         String user = newUser();
         String key = PHONE_NUMBER_ID + ":" + user;

@@ -87,8 +87,12 @@ public final class Replay {
     }
 
     private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer, ReplayOptions options) {
-        if (!consumer.listTopics().containsKey(options.from())) {
+        Map<String, ?> topics = consumer.listTopics();
+        if (!topics.containsKey(options.from())) {
             throw new UsageException("no topic " + options.from());
+        }
+        if (options.to() != null && !topics.containsKey(options.to())) {
+            throw new UsageException("no topic " + options.to() + " (create the scratch topic first)");
         }
         List<TopicPartition> all = consumer.partitionsFor(options.from()).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition()))
