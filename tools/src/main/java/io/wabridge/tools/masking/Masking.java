@@ -23,6 +23,17 @@ public record Masking(boolean enabled) {
         return value.substring(0, SHOWN) + "*".repeat(length - 2 * SHOWN) + value.substring(length - SHOWN);
     }
 
+    /**
+     * A WhatsApp message id: real wamids are base64 that can contain the user's phone number, so
+     * masked only the last eight characters stay ({@code wamid.…0Q0RBQkM}), enough to tell messages apart.
+     */
+    public String messageId(String value) {
+        if (!enabled || value == null || value.length() <= 16) {
+            return value;
+        }
+        return (value.startsWith("wamid.") ? "wamid.…" : "…") + value.substring(value.length() - 8);
+    }
+
     /** A conversation key {@code phoneNumberId:userId}: the business number stays, the user id is masked. */
     public String key(String key) {
         if (!enabled || key == null) {

@@ -34,9 +34,9 @@ final class EventLine {
         if (text(value, "messageId") == null && text(value, "outboundId") == null) {
             field(parts, "event", text(value, "eventId"));
         }
-        field(parts, "msg", text(value, "messageId"));
+        field(parts, "msg", masking.messageId(text(value, "messageId")));
         field(parts, "out", text(value, "outboundId"));
-        field(parts, "replyTo", text(value, "replyTo"));
+        field(parts, "replyTo", masking.messageId(text(value, "replyTo")));
         field(parts, "status", text(value, "status"));
         field(parts, "user", masking.id(firstOf(value, "userId", "recipient", "recipientId")));
         String said = said(value);

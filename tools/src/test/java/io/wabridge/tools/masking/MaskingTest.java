@@ -20,6 +20,15 @@ class MaskingTest {
     }
 
     @Test
+    void keepsOnlyTheEndOfALongMessageId() {
+        String wamid = "wamid.HBgLNDkxNTU1MDAwMTIzNBUCABIYFDNBMEQ0RDQ0Q0RBQkM";
+
+        assertThat(Masking.ON.messageId(wamid)).isEqualTo("wamid.…0Q0RBQkM").doesNotContain("HBgLNDkxNTU1MDAwMTIzNBUC");
+        assertThat(Masking.OFF.messageId(wamid)).isEqualTo(wamid);
+        assertThat(Masking.ON.messageId("wamid.short")).isEqualTo("wamid.short");
+    }
+
+    @Test
     void hidesTextsEntirelyUnlessUnmasked() {
         assertThat(Masking.ON.text("my address is ...")).isEqualTo("***");
         assertThat(Masking.OFF.text("my address is ...")).isEqualTo("my address is ...");
