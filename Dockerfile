@@ -15,6 +15,7 @@ COPY processor-service processor-service
 COPY egress-service egress-service
 COPY local-runner/pom.xml local-runner/pom.xml
 COPY bench/pom.xml bench/pom.xml
+COPY tools/pom.xml tools/pom.xml
 COPY sandbox sandbox
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -B -q -DskipTests -pl "${SERVICE}" -am package \

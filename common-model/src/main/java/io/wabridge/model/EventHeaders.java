@@ -17,6 +17,15 @@ public final class EventHeaders {
     public static final String DLT_SOURCE_TOPIC = "dlt-source-topic";
     public static final String DLT_SOURCE_PARTITION = "dlt-source-partition";
     public static final String DLT_SOURCE_OFFSET = "dlt-source-offset";
+    /** On a replayed record: where it was replayed from ({@code topic-partition@offset}). */
+    public static final String REPLAYED_FROM = "replayed-from";
+    /** On a replayed record: when it was replayed (ISO-8601 UTC). */
+    public static final String REPLAYED_AT = "replayed-at";
+    /**
+     * {@code true} on a record replayed with {@code --force}: the processor handles it even if its
+     * message id was handled before, and egress sends it even if the send ledger has its outbound id.
+     */
+    public static final String REPLAY_FORCE = "replay-force";
 
     private EventHeaders() {
     }

@@ -6,11 +6,15 @@ import static org.awaitility.Awaitility.await;
 import io.wabridge.egress.ledger.LedgerEntry;
 import io.wabridge.egress.ledger.LedgerSettings;
 import io.wabridge.egress.ledger.SendLedger;
+import io.wabridge.model.EventHeaders;
 import io.wabridge.model.Topics;
 import io.wabridge.model.event.OutboundMessage;
+import io.wabridge.support.kafka.EventCodec;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -44,6 +48,21 @@ class IdempotencyIT extends EgressITSupport {
         await().atMost(Duration.ofSeconds(20)).until(() -> !requestsFor(next).isEmpty());
         assertThat(requestsFor(reply)).hasSize(sendsOfReply);
         assertThat(firstRequestsTo(user)).extracting(EgressITSupport::textOf).containsExactly("once", "after");
+    }
+
+    @Test
+    void aForcedReplaySendsAgainWhatTheLedgerHas() {
+        String user = newRecipient();
+        OutboundMessage reply = message(UUID.randomUUID().toString(), "fast", "1004", user, 0, "twice");
+
+        publish(Topics.OUTBOUND, reply);
+        await().atMost(Duration.ofSeconds(20)).until(() -> ledger.contains(reply.outboundId()));
+        int sendsOfReply = requestsFor(reply).size();
+        ProducerRecord<String, byte[]> forced = new EventCodec().record(Topics.OUTBOUND, reply.conversationKey(), reply, null);
+        forced.headers().add(EventHeaders.REPLAY_FORCE, "true".getBytes(StandardCharsets.UTF_8));
+        publish(forced);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> requestsFor(reply).size() > sendsOfReply);
     }
 
     @Test

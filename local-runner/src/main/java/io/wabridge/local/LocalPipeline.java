@@ -19,7 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * its own Spring context on its own port, started exactly as its own {@code main} starts it.
  * Closing it stops the services in reverse order, then Kafka.
  */
-final class LocalPipeline implements AutoCloseable {
+public final class LocalPipeline implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPipeline.class);
 
@@ -35,12 +35,12 @@ final class LocalPipeline implements AutoCloseable {
         this.extraArguments = List.copyOf(extraArguments);
     }
 
-    static LocalPipeline start(LocalSettings local, Map<String, String> env) throws Exception {
+    public static LocalPipeline start(LocalSettings local, Map<String, String> env) throws Exception {
         return start(local, env, List.of());
     }
 
     /** @param extraArguments more {@code --key=value} settings for every service (tests use them) */
-    static LocalPipeline start(LocalSettings local, Map<String, String> env, List<String> extraArguments) throws Exception {
+    public static LocalPipeline start(LocalSettings local, Map<String, String> env, List<String> extraArguments) throws Exception {
         EgressApplication.sizeCommonPool();
         LocalKafka kafka = local.externalKafka() == null
                 ? LocalKafka.start(local.dataDir().resolve("kafka"), local.kafkaPort(), local.kafkaControllerPort())
@@ -61,7 +61,7 @@ final class LocalPipeline implements AutoCloseable {
         return pipeline;
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return bootstrapServers;
     }
 

@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param externalKafka {@code SPRING_KAFKA_BOOTSTRAPSERVERS}, when set: use that broker, start none
  */
-record LocalSettings(
+public record LocalSettings(
         Path dataDir,
         int kafkaPort,
         int kafkaControllerPort,
@@ -19,7 +19,7 @@ record LocalSettings(
         int sandboxPort,
         String externalKafka) {
 
-    static LocalSettings from(Map<String, String> env) {
+    public static LocalSettings from(Map<String, String> env) {
         return new LocalSettings(
                 Path.of(env.getOrDefault("WABRIDGE_LOCAL_DATA_DIR", ".wabridge")),
                 port(env, "WABRIDGE_LOCAL_KAFKA_PORT", 9092),

@@ -20,6 +20,11 @@ public record Job(ConsumerRecord<String, byte[]> record, OutboundMessage message
         return revoked.getAsBoolean();
     }
 
+    /** Replayed with {@code --force}: sent even if the send ledger has its outbound id. */
+    public boolean forced() {
+        return "true".equals(EventCodec.header(record.headers(), EventHeaders.REPLAY_FORCE));
+    }
+
     public String traceparent() {
         return EventCodec.header(record.headers(), EventHeaders.TRACEPARENT);
     }

@@ -74,7 +74,7 @@ public class OutboundSender implements JobHandler {
     @Override
     public CompletableFuture<Handled> handle(Job job, CompletableFuture<Void> gate) {
         OutboundMessage message = job.message();
-        if (ledger.contains(message.outboundId())) {
+        if (!job.forced() && ledger.contains(message.outboundId())) {
             log.info("outbound {} is already in the send ledger: not sending it again", message.outboundId());
             count("duplicate");
             return CompletableFuture.completedFuture(Handled.keepGate());

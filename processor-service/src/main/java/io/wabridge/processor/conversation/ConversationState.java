@@ -32,7 +32,15 @@ public record ConversationState(
 
     /** True when this record (or a redelivery of the same message) was handled already. */
     public boolean alreadyHandled(String messageId, long offset) {
-        return offset <= lastOffset || (messageId != null && recentMessageIds.contains(messageId));
+        return alreadyHandled(messageId, offset, false);
+    }
+
+    /**
+     * As {@link #alreadyHandled(String, long)}; a {@code forced} record (replayed with
+     * {@code replay-force}) skips the message id check, never the offset check that guards crash recovery.
+     */
+    public boolean alreadyHandled(String messageId, long offset, boolean forced) {
+        return offset <= lastOffset || (!forced && messageId != null && recentMessageIds.contains(messageId));
     }
 
     /**

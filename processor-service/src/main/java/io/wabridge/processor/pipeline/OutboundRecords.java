@@ -53,7 +53,12 @@ final class OutboundRecords {
                 endpoint.phoneNumberId(), event.conversationKey(), event.userId(), event.messageId(), message,
                 clock.instant());
         String traceparent = TraceContext.continueOrStart(EventCodec.header(work.record().headers(), EventHeaders.TRACEPARENT));
-        return codec.record(outboundTopic, work.key(), outbound, traceparent);
+        ProducerRecord<String, byte[]> record = codec.record(outboundTopic, work.key(), outbound, traceparent);
+        if (work.forced()) {
+            // A forced replay re-does the whole turn: egress sends its replies even though the ledger has their ids.
+            DeadLetterRecords.set(record.headers(), EventHeaders.REPLAY_FORCE, "true");
+        }
+        return record;
     }
 
     /** The source record verbatim (value and headers) plus why it failed and where it came from. */

@@ -71,7 +71,7 @@ class TurnHandler {
         InboundEvent event = work.event();
         long offset = work.record().offset();
         String messageId = event.messageId() != null ? event.messageId() : event.eventId();
-        if (state.alreadyHandled(messageId, offset)) {
+        if (state.alreadyHandled(messageId, offset, work.forced())) {
             log.debug("Dropping {} for {}: already handled", messageId, work.key());
             return outcome(work, null, List.of(), "duplicate");
         }

@@ -12,6 +12,15 @@ class ConversationStateTest {
     private static final Duration THIRTY_MINUTES = Duration.ofMinutes(30);
 
     @Test
+    void aForcedRecordSkipsTheMessageIdCheckButNotTheOffsetCheck() {
+        ConversationState state = ConversationState.NEW.afterTurn("s", T0, "m1", 5, 20);
+
+        assertThat(state.alreadyHandled("m1", 9, false)).isTrue();
+        assertThat(state.alreadyHandled("m1", 9, true)).as("a forced replay of m1 at a new offset").isFalse();
+        assertThat(state.alreadyHandled("m1", 5, true)).as("a redelivery after a crash stays dropped").isTrue();
+    }
+
+    @Test
     void keepsTheSessionWithinTheExpirationAndRenewsItAfter() {
         String first = ConversationState.NEW.sessionFor(T0, THIRTY_MINUTES, "e1");
         ConversationState state = ConversationState.NEW.afterTurn(first, T0, "m1", 0, 20);

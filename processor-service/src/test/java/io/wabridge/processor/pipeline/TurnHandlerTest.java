@@ -58,6 +58,30 @@ class TurnHandlerTest {
     }
 
     @Test
+    void aForcedReplayOfAHandledMessageRunsTheTurnAgainAndForcesItsReplies() {
+        Work work = work(TestEvents.text(TestEvents.PHONE_NUMBER_ID, "u1", "wamid.1", "hi", TestEvents.T0), 7);
+        work.record().headers().add(EventHeaders.REPLAY_FORCE, "true".getBytes(StandardCharsets.UTF_8));
+        ConversationState state = ConversationState.NEW.afterTurn("s", TestEvents.T0, "wamid.1", 3, 20);
+
+        Turn turn = handler.handle(work, state);
+
+        assertThat(requests).hasSize(1);
+        assertThat(turn.records()).singleElement().satisfies(record -> {
+            assertThat(record.topic()).isEqualTo("out");
+            assertThat(EventCodec.header(record.headers(), EventHeaders.REPLAY_FORCE)).isEqualTo("true");
+        });
+    }
+
+    @Test
+    void aReplyOfAnOrdinaryTurnIsNotForced() {
+        Turn turn = handler.handle(work(TestEvents.text(TestEvents.PHONE_NUMBER_ID, "u5", "wamid.5", "hi", TestEvents.T0), 1),
+                ConversationState.NEW);
+
+        assertThat(turn.records()).singleElement()
+                .satisfies(record -> assertThat(record.headers().lastHeader(EventHeaders.REPLAY_FORCE)).isNull());
+    }
+
+    @Test
     void anEnormousOutputFailsTheTurnInsteadOfEveryCommit() {
         answer = List.of(Json.mapper().createObjectNode().set("data", Json.mapper().createObjectNode().set("_whatsapp",
                 Json.mapper().createObjectNode().put("type", "document").set("document",
