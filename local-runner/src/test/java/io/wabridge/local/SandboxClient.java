@@ -36,6 +36,15 @@ record SandboxClient(int port) {
         return messages;
     }
 
+    /** How many calls the demo bot answered, all users together. */
+    int botCalls() {
+        int total = 0;
+        for (JsonNode calls : get("/cognigy/calls")) {
+            total += calls.asInt();
+        }
+        return total;
+    }
+
     private JsonNode post(String path, JsonNode body) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Json.toBytes(body))).build());
