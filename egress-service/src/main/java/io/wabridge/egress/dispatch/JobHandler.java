@@ -14,11 +14,23 @@ public interface JobHandler {
      */
     CompletableFuture<Handled> handle(Job job, CompletableFuture<Void> gate);
 
-    /** @param nextGate what the lane's next message must wait for; null keeps the current gate */
-    record Handled(CompletableFuture<Void> nextGate) {
+    /**
+     * @param nextGate   what the lane's next message must wait for; null keeps the current gate
+     * @param handedOver the job was not sent because its partition was revoked: its offset must not
+     *                   be committed here, the partition's new owner sends it
+     */
+    record Handled(CompletableFuture<Void> nextGate, boolean handedOver) {
+
+        public Handled(CompletableFuture<Void> nextGate) {
+            this(nextGate, false);
+        }
 
         public static Handled keepGate() {
-            return new Handled(null);
+            return new Handled(null, false);
+        }
+
+        public static Handled leftToNewOwner() {
+            return new Handled(null, true);
         }
     }
 }

@@ -46,7 +46,7 @@ final class Lanes {
     private void runNext(String key, Lane lane) {
         for (Lane.Entry entry = lane.next(); entry != null; entry = lane.next()) {
             if (entry.job().isRevoked()) {
-                entry.completion().finished(); // another instance owns it now; this offset is no longer ours
+                entry.completion().abandoned(); // another instance owns it now: it sends it, this offset is not ours to commit
                 continue;
             }
             Lane.Entry current = entry;
@@ -59,7 +59,11 @@ final class Lanes {
                     if (handled.nextGate() != null) {
                         lane.gate(handled.nextGate());
                     }
-                    current.completion().finished();
+                    if (handled.handedOver()) {
+                        current.completion().abandoned();
+                    } else {
+                        current.completion().finished();
+                    }
                 }
                 runNext(key, lane);
             }, worker);

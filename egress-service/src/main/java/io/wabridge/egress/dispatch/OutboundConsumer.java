@@ -7,9 +7,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -132,17 +135,20 @@ final class OutboundConsumer implements SmartLifecycle {
             return; // cannot happen: poll only returns records of assigned partitions
         }
         offsets.polled(record.offset());
+        offsets.dispatched();
         inFlight.incrementAndGet();
         long offset = record.offset();
         intake.accept(record, offsets::isRevoked, new Completion() {
             @Override
             public void finished() {
                 finished.add(new Finished(offsets, offset));
+                offsets.settled();
                 inFlight.decrementAndGet();
             }
 
             @Override
             public void abandoned() {
+                offsets.settled();
                 inFlight.decrementAndGet();
             }
         });
@@ -226,6 +232,12 @@ final class OutboundConsumer implements SmartLifecycle {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+            // Start nothing more on these partitions, and let the Graph calls already running end
+            // (and reach the send ledger) before the partitions move: the new owner reads the ledger
+            // when it gets them, so a send still in flight here would otherwise be sent again there.
+            List<PartitionOffsets> going = revoked.stream().map(partitions::get).filter(Objects::nonNull).toList();
+            going.forEach(PartitionOffsets::revoke);
+            awaitSettled(going, settings.shutdownGrace());
             applyFinished();
             try {
                 commit(consumer, revoked, true);
@@ -254,6 +266,17 @@ final class OutboundConsumer implements SmartLifecycle {
                 consumer.pause(assigned);
             }
             log.info("assigned {}", assigned);
+        }
+
+        private void awaitSettled(List<PartitionOffsets> going, Duration grace) {
+            long deadline = System.nanoTime() + grace.toNanos();
+            while (going.stream().anyMatch(offsets -> offsets.outstanding() > 0) && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+            }
+            int left = going.stream().mapToInt(PartitionOffsets::outstanding).sum();
+            if (left > 0) {
+                log.warn("{} send(s) of revoked partitions still running after {}; the new owner may send them again", left, grace);
+            }
         }
 
         private void forget(Collection<TopicPartition> gone) {

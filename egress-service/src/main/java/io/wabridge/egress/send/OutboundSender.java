@@ -138,7 +138,7 @@ public class OutboundSender implements JobHandler {
             turn.failed();
         }
         if (result.errorClass() == ErrorClass.CANCELLED) {
-            return CompletableFuture.completedFuture(Handled.keepGate()); // the partition's new owner sends it
+            return CompletableFuture.completedFuture(Handled.leftToNewOwner()); // the partition's new owner sends it
         }
         count("dead_lettered");
         String reason = result.isRetryable() ? "gave up after " + maxAttempts + " attempts: " + result.reason() : result.reason();
