@@ -12,17 +12,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The tests' hands on the sandbox: chat as the user, read what the fake Graph API received. */
-record SandboxClient(int port) {
+public record SandboxClient(int port) {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** The user types {@code text}; returns the sandbox's answer (with ingress's status). */
-    JsonNode say(String userId, String text) {
+    public JsonNode say(String userId, String text) {
         return post("/chat/api/messages", Json.mapper().createObjectNode().put("userId", userId).put("name", "E2E").put("text", text));
     }
 
     /** The user clicks a reply button of the bot message {@code contextMessageId}. */
-    JsonNode click(String userId, String replyId, String title, String contextMessageId) {
+    public JsonNode click(String userId, String replyId, String title, String contextMessageId) {
         var body = Json.mapper().createObjectNode().put("userId", userId).put("name", "E2E");
         body.putObject("reply").put("type", "button_reply").put("id", replyId).put("title", title)
                 .put("contextMessageId", contextMessageId);
@@ -30,7 +30,7 @@ record SandboxClient(int port) {
     }
 
     /** What the fake Graph API accepted for {@code recipient}, oldest first. */
-    List<JsonNode> outbox(String recipient) {
+    public List<JsonNode> outbox(String recipient) {
         List<JsonNode> messages = new ArrayList<>();
         get("/sandbox/outbox/" + recipient).forEach(messages::add);
         return messages;
@@ -43,6 +43,11 @@ record SandboxClient(int port) {
             total += calls.asInt();
         }
         return total;
+    }
+
+    /** The text bodies of what the fake Graph API accepted for {@code recipient}, oldest first. */
+    public List<String> outboxTexts(String recipient) {
+        return outbox(recipient).stream().map(message -> message.at("/body/text/body").asText()).toList();
     }
 
     private JsonNode post(String path, JsonNode body) {

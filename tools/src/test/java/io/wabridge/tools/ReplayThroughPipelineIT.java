@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.wabridge.local.LocalPipeline;
 import io.wabridge.local.LocalSettings;
+import io.wabridge.local.SandboxClient;
 import io.wabridge.model.EventHeaders;
 import io.wabridge.model.Json;
 import io.wabridge.model.Topics;
@@ -57,7 +58,7 @@ class ReplayThroughPipelineIT {
     static Path dataDir;
 
     private static LocalPipeline pipeline;
-    private static Sandbox sandbox;
+    private static SandboxClient sandbox;
     private static String bootstrapServers;
 
     @BeforeAll
@@ -66,7 +67,7 @@ class ReplayThroughPipelineIT {
         LocalSettings local = new LocalSettings(dataDir, freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
                 bootstrapServers);
         pipeline = LocalPipeline.start(local, Map.of(), List.of());
-        sandbox = new Sandbox(local.sandboxPort());
+        sandbox = new SandboxClient(local.sandboxPort());
     }
 
     @AfterAll
@@ -92,7 +93,7 @@ class ReplayThroughPipelineIT {
                     .doesNotContain(user);
             assertThat(probe.collectFor(Duration.ofSeconds(3))).filteredOn(record -> key.equals(record.key())).isEmpty();
         }
-        assertThat(sandbox.outbox(user)).hasSize(3);
+        assertThat(sandbox.outboxTexts(user)).hasSize(3);
     }
 
     @Test
@@ -108,8 +109,8 @@ class ReplayThroughPipelineIT {
             assertThat(replies.out()).contains("replayed 3 record(s) from whatsapp.outbound");
 
             // Each conversation is handled in order: once the next message's reply went out, the replayed records were handled.
-            assertThat(sandbox.say(user, "count")).isEqualTo(200);
-            List<String> sent = await().atMost(WAIT).until(() -> sandbox.outbox(user), texts -> texts.size() >= 4);
+            assertThat(sandbox.say(user, "count").get("ingressStatus").asInt()).isEqualTo(200);
+            List<String> sent = await().atMost(WAIT).until(() -> sandbox.outboxTexts(user), texts -> texts.size() >= 4);
 
             assertThat(sent).containsExactly("1/3", "2/3", "3/3", sent.get(3));
             assertThat(sent.get(3)).startsWith("This is call number");
@@ -129,7 +130,7 @@ class ReplayThroughPipelineIT {
         Result result = wabridge("replay", "--from", Topics.INBOUND, "--key", key, "--force");
 
         assertThat(result.out()).contains("replayed 1 record(s) from whatsapp.inbound with replay-force");
-        assertThat(await().atMost(WAIT).until(() -> sandbox.outbox(user), texts -> texts.size() >= 6))
+        assertThat(await().atMost(WAIT).until(() -> sandbox.outboxTexts(user), texts -> texts.size() >= 6))
                 .containsExactly("1/3", "2/3", "3/3", "1/3", "2/3", "3/3");
     }
 
@@ -153,7 +154,7 @@ class ReplayThroughPipelineIT {
             Result result = wabridge("replay", "--from", Topics.deadLetterOf(Topics.OUTBOUND), "--key", key);
 
             assertThat(result.out()).contains("replayed 1 record(s) from whatsapp.outbound-dlt", "-> whatsapp.outbound");
-            assertThat(await().atMost(WAIT).until(() -> sandbox.outbox(user), texts -> !texts.isEmpty())).containsExactly("fixed");
+            assertThat(await().atMost(WAIT).until(() -> sandbox.outboxTexts(user), texts -> !texts.isEmpty())).containsExactly("fixed");
             ConsumerRecord<String, byte[]> redriven = outbound.await(1, record -> key.equals(record.key()), WAIT).get(0);
             assertThat(EventCodec.header(redriven.headers(), EventHeaders.REPLAYED_FROM)).startsWith("whatsapp.outbound-dlt-");
             assertThat(redriven.headers().lastHeader(EventHeaders.FAILURE_REASON)).isNull();
@@ -216,8 +217,8 @@ class ReplayThroughPipelineIT {
     }
 
     private static void converse(String user, String text, int replies) {
-        assertThat(sandbox.say(user, text)).isEqualTo(200);
-        await().atMost(WAIT).until(() -> sandbox.outbox(user), texts -> texts.size() >= replies);
+        assertThat(sandbox.say(user, text).get("ingressStatus").asInt()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> sandbox.outboxTexts(user), texts -> texts.size() >= replies);
     }
 
     private static Result wabridge(String... arguments) {
