@@ -3,13 +3,16 @@ package io.wabridge.processor.conversation;
 import io.wabridge.model.EventHeaders;
 import io.wabridge.model.Json;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,13 +32,22 @@ public final class ConversationStore {
     private static final int SCHEMA_VERSION = 1;
 
     private final String topic;
+    private final Retention retention;
+    private final Clock clock;
     private final Map<String, Entry> states = new HashMap<>();
 
-    private record Entry(int partition, ConversationState state) {
+    /** @param changed when the state was last written: what retention counts from */
+    private record Entry(int partition, ConversationState state, Instant changed) {
     }
 
-    public ConversationStore(String topic) {
+    /** A conversation whose state has been untouched for longer than its retention. */
+    public record Idle(String conversationKey, int partition) {
+    }
+
+    public ConversationStore(String topic, Retention retention, Clock clock) {
         this.topic = topic;
+        this.retention = retention;
+        this.clock = clock;
     }
 
     public String topic() {
@@ -49,7 +61,38 @@ public final class ConversationStore {
 
     /** Applies a state that has been (or is being) written to the changelog. */
     public void put(String conversationKey, int partition, ConversationState state) {
-        states.put(conversationKey, new Entry(partition, state));
+        states.put(conversationKey, new Entry(partition, state, clock.instant()));
+    }
+
+    /**
+     * Up to {@code limit} conversations untouched for longer than their retention, skipping those
+     * {@code busy} says have records in flight and those in a handover (only the agent side can
+     * end one, however long it takes).
+     */
+    public List<Idle> idle(Predicate<String> busy, int limit) {
+        Instant now = clock.instant();
+        return states.entrySet().stream()
+                .filter(e -> !e.getValue().state().handover() && !busy.test(e.getKey()))
+                .filter(e -> retention.keepFor(e.getKey())
+                        .map(keep -> now.isAfter(e.getValue().changed().plus(keep))).orElse(false))
+                .limit(limit)
+                .map(e -> new Idle(e.getKey(), e.getValue().partition()))
+                .toList();
+    }
+
+    /** How often {@link #idle} is worth asking; empty when nothing is ever forgotten. */
+    public Optional<Duration> sweepInterval() {
+        return retention.sweepInterval();
+    }
+
+    /** The changelog tombstone that forgets a conversation when compaction runs. */
+    public ProducerRecord<String, byte[]> tombstone(Idle idle) {
+        return new ProducerRecord<>(topic, idle.partition(), idle.conversationKey(), null);
+    }
+
+    /** Forgets conversations whose tombstones were committed. */
+    public void forget(Collection<Idle> forgotten) {
+        forgotten.forEach(idle -> states.remove(idle.conversationKey()));
     }
 
     public int size() {
@@ -114,7 +157,8 @@ public final class ConversationStore {
             return;
         }
         try {
-            put(record.key(), record.partition(), Json.fromBytes(record.value(), ConversationState.class));
+            states.put(record.key(), new Entry(record.partition(), Json.fromBytes(record.value(), ConversationState.class),
+                    Instant.ofEpochMilli(record.timestamp())));
         } catch (RuntimeException e) {
             // A state we cannot read must not stop the partition: the conversation starts afresh.
             log.error("Unreadable state for {} at {}-{}@{}, starting afresh", record.key(), record.topic(),

@@ -40,6 +40,8 @@ final class ConsumingSession implements ConsumerRebalanceListener, AutoCloseable
 
     private static final Logger log = LoggerFactory.getLogger(ConsumingSession.class);
     private static final Duration IDLE_POLL = Duration.ofMillis(200);
+    /** Forgetting is housekeeping: a bounded batch per sweep keeps each transaction and pause short. */
+    private static final int MAX_FORGOTTEN_PER_SWEEP = 10_000;
 
     private final Consumer<String, byte[]> consumer;
     private final Producer<String, byte[]> producer;
@@ -58,6 +60,7 @@ final class ConsumingSession implements ConsumerRebalanceListener, AutoCloseable
     private long lastEpoch;
     private volatile Set<Integer> assigned = Set.of();
     private long lastCommitNanos = System.nanoTime();
+    private long lastSweepNanos = System.nanoTime();
     private boolean closing;
     private volatile boolean consuming;
 
@@ -90,6 +93,7 @@ final class ConsumingSession implements ConsumerRebalanceListener, AutoCloseable
                 commit(drain());
                 lastCommitNanos = System.nanoTime();
             }
+            sweepIfDue();
             applyBackpressure();
         }
         drainAndCommit(Set.copyOf(epochs.keySet()));
@@ -179,6 +183,37 @@ final class ConsumingSession implements ConsumerRebalanceListener, AutoCloseable
                 conversations.next(turn.work().key()).ifPresent(this::start);
             }
         }
+    }
+
+    private void sweepIfDue() {
+        Duration interval = store.sweepInterval().orElse(null);
+        if (interval == null || System.nanoTime() - lastSweepNanos < interval.toNanos()) {
+            return;
+        }
+        lastSweepNanos = System.nanoTime();
+        forgetIdleConversations();
+    }
+
+    /**
+     * Writes tombstones for conversations untouched longer than their retention, in a transaction
+     * of their own, and only then forgets them in memory. A conversation with a record in flight
+     * is never idle, so no turn can read a state that is being forgotten.
+     */
+    private void forgetIdleConversations() {
+        List<ConversationStore.Idle> idle = store.idle(conversations::busy, MAX_FORGOTTEN_PER_SWEEP);
+        if (idle.isEmpty()) {
+            return;
+        }
+        producer.beginTransaction();
+        try {
+            idle.forEach(conversation -> producer.send(store.tombstone(conversation)));
+            producer.commitTransaction();
+        } catch (KafkaException e) {
+            abortQuietly();
+            throw e;
+        }
+        store.forget(idle);
+        log.info("Forgot the state of {} conversation(s) untouched for longer than their retention", idle.size());
     }
 
     /** Pauses consumption while too much is in flight, so memory stays bounded. */

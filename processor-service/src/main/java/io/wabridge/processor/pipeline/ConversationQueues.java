@@ -36,6 +36,11 @@ final class ConversationQueues {
         return Optional.of(queue.peek());
     }
 
+    /** True while the conversation has a record running, waiting, or finished but not yet committed. */
+    boolean busy(String key) {
+        return queues.containsKey(key);
+    }
+
     /** Drops the waiting records of these partitions, keeping the running heads: nothing new starts there. */
     void keepOnlyRunning(Set<Integer> partitions) {
         queues.values().stream().filter(queue -> on(queue, partitions)).forEach(queue -> {

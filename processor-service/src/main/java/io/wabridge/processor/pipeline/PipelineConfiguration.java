@@ -7,6 +7,7 @@ import io.wabridge.processor.cognigy.CognigyClient;
 import io.wabridge.processor.cognigy.CognigyClientSettings;
 import io.wabridge.processor.conversation.ConversationSettings;
 import io.wabridge.processor.conversation.ConversationStore;
+import io.wabridge.processor.conversation.Retention;
 import io.wabridge.processor.input.MediaUrlSettings;
 import io.wabridge.processor.input.MediaUrls;
 import io.wabridge.processor.output.OutputMapper;
@@ -106,7 +107,7 @@ class PipelineConfiguration {
     @Bean
     InboundProcessor inboundProcessor(KafkaProperties kafka, PipelineSettings settings, TopicSettings topics,
                                       ConversationSettings conversations, TurnHandler handler, EventCodec codec,
-                                      ExecutorService turnWorkers) {
+                                      ExecutorService turnWorkers, Endpoints endpoints) {
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties(null));
         consumer.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -131,7 +132,8 @@ class PipelineConfiguration {
                 new KafkaConsumer<>(consumer, new StringDeserializer(), new ByteArrayDeserializer()),
                 new KafkaProducer<>(producer, new StringSerializer(), new ByteArraySerializer()),
                 new KafkaConsumer<>(restorer, new StringDeserializer(), new ByteArrayDeserializer()),
-                new ConversationStore(conversations.topic()), handler, codec, turnWorkers, settings, topics.inbound()),
+                new ConversationStore(conversations.topic(), new Retention(conversations.retention(), endpoints), Clock.systemUTC()),
+                handler, codec, turnWorkers, settings, topics.inbound()),
                 settings.drainTimeout());
     }
 }
