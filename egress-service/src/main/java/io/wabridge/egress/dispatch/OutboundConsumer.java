@@ -1,5 +1,6 @@
 package io.wabridge.egress.dispatch;
 
+import io.wabridge.egress.ConsumerLoop;
 import io.wabridge.egress.EgressKafkaClients;
 import io.wabridge.egress.ledger.SendLedger;
 import java.time.Duration;
@@ -21,7 +22,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * The poll loop over {@code whatsapp.outbound}. It hands each record to its recipient's lane
@@ -34,7 +34,7 @@ import org.springframework.context.SmartLifecycle;
  * every record of the last one is acknowledged, so one recipient in a long backoff would stall
  * all the others.
  */
-final class OutboundConsumer implements SmartLifecycle {
+final class OutboundConsumer extends ConsumerLoop {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundConsumer.class);
 
@@ -46,52 +46,18 @@ final class OutboundConsumer implements SmartLifecycle {
     private final Map<TopicPartition, PartitionOffsets> partitions = new HashMap<>();
     private final Queue<Finished> finished = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
-    private volatile boolean running;
-    private volatile boolean failed;
     private volatile boolean paused;
     private final AtomicInteger pauses = new AtomicInteger();
-    private Thread thread;
+    private long nextCommit;
 
     OutboundConsumer(EgressKafkaClients clients, ConsumptionSettings settings, String topic, OutboundIntake intake, SendLedger ledger) {
+        // After the ledger and the status reader, stopped before them.
+        super("egress-outbound", Integer.MAX_VALUE - 1000);
         this.clients = clients;
         this.settings = settings;
         this.topic = topic;
         this.intake = intake;
         this.ledger = ledger;
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        thread = new Thread(this::run, "egress-outbound");
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (thread != null) {
-            try {
-                thread.join(settings.shutdownGrace().plusSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 1000; // after the ledger and the status reader, stopped before them
-    }
-
-    /** True when the poll loop died on an error (not when it was stopped): the health check reports it. */
-    boolean hasFailed() {
-        return failed;
     }
 
     int inFlight() {
@@ -103,30 +69,37 @@ final class OutboundConsumer implements SmartLifecycle {
         return pauses.get();
     }
 
-    private void run() {
+    @Override
+    protected Consumer<String, byte[]> open() {
         Consumer<String, byte[]> consumer = clients.consumer(settings.groupId(), "outbound", Map.of(
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords()));
-        try (consumer) {
-            consumer.subscribe(List.of(topic), new Rebalance(consumer));
-            long nextCommit = System.nanoTime() + settings.commitInterval().toNanos();
-            while (running) {
-                applyFinished();
-                if (System.nanoTime() - nextCommit >= 0) {
-                    commit(consumer, partitions.keySet(), false);
-                    nextCommit = System.nanoTime() + settings.commitInterval().toNanos();
-                }
-                applyBackpressure(consumer);
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(settings.pollTimeout())) {
-                    dispatch(record);
-                }
-            }
-            drain(consumer);
-        } catch (RuntimeException e) {
-            log.error("outbound poll loop stopped; unfinished records will be redelivered", e);
-            failed = true;
-            running = false;
+        consumer.subscribe(List.of(topic), new Rebalance(consumer));
+        nextCommit = System.nanoTime() + settings.commitInterval().toNanos();
+        return consumer;
+    }
+
+    @Override
+    protected void pollOnce(Consumer<String, byte[]> consumer) {
+        applyFinished();
+        if (System.nanoTime() - nextCommit >= 0) {
+            commit(consumer, partitions.keySet(), false);
+            nextCommit = System.nanoTime() + settings.commitInterval().toNanos();
         }
+        applyBackpressure(consumer);
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(settings.pollTimeout())) {
+            dispatch(record);
+        }
+    }
+
+    @Override
+    protected String whenFailed() {
+        return "unfinished outbound records will be redelivered";
+    }
+
+    @Override
+    protected Duration stopTimeout() {
+        return settings.shutdownGrace().plusSeconds(10);
     }
 
     private void dispatch(ConsumerRecord<String, byte[]> record) {
@@ -209,7 +182,8 @@ final class OutboundConsumer implements SmartLifecycle {
     }
 
     /** Stop: take no more records, give in-flight sends a grace period, commit what finished. */
-    private void drain(Consumer<String, byte[]> consumer) {
+    @Override
+    protected void drain(Consumer<String, byte[]> consumer) {
         consumer.pause(consumer.assignment());
         long deadline = System.nanoTime() + settings.shutdownGrace().toNanos();
         while (inFlight.get() > 0 && System.nanoTime() < deadline) {

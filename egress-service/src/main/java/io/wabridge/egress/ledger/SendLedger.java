@@ -1,5 +1,6 @@
 package io.wabridge.egress.ledger;
 
+import io.wabridge.egress.ConsumerLoop;
 import io.wabridge.egress.EgressKafkaClients;
 import io.wabridge.model.EventHeaders;
 import io.wabridge.model.Json;
@@ -21,7 +22,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -34,7 +34,7 @@ import org.springframework.kafka.core.KafkaTemplate;
  * committed. A crash between Graph's answer and the ledger write is the one window in which a
  * message can be sent twice; Graph offers no idempotency key that could close it.
  */
-public class SendLedger implements SmartLifecycle {
+public class SendLedger extends ConsumerLoop {
 
     private static final Logger log = LoggerFactory.getLogger(SendLedger.class);
     static final int PHASE = Integer.MAX_VALUE - 2000;
@@ -44,10 +44,11 @@ public class SendLedger implements SmartLifecycle {
     private final KafkaTemplate<String, byte[]> template;
     private final RecentSends recent;
     private final Queue<CompletableFuture<Void>> barrierRequests = new ConcurrentLinkedQueue<>();
-    private volatile boolean running;
-    private Thread tailer;
+    /** Barriers being waited for; the tailing thread's own. */
+    private final List<Barrier> barriers = new ArrayList<>();
 
     public SendLedger(LedgerSettings settings, EgressKafkaClients clients, KafkaTemplate<String, byte[]> template) {
+        super("egress-ledger", PHASE);
         this.settings = settings;
         this.clients = clients;
         this.template = template;
@@ -90,22 +91,20 @@ public class SendLedger implements SmartLifecycle {
         return recent.size();
     }
 
+    /** Reads the newest entries before anything is sent, then tails the topic. */
     @Override
-    public void start() {
+    protected Consumer<String, byte[]> open() {
         Consumer<String, byte[]> consumer = clients.consumer(null, "ledger", Map.of());
         try {
             List<TopicPartition> partitions = partitionsOf(consumer);
             consumer.assign(partitions);
             seekToRecent(consumer, partitions);
             load(consumer, partitions);
+            return consumer;
         } catch (RuntimeException e) {
             consumer.close();
             throw e;
         }
-        running = true;
-        tailer = new Thread(() -> tail(consumer), "egress-ledger");
-        tailer.setDaemon(true);
-        tailer.start();
     }
 
     /**
@@ -158,21 +157,24 @@ public class SendLedger implements SmartLifecycle {
         log.info("send ledger {} loaded: {} recent sends", settings.topic(), recent.size());
     }
 
-    private void tail(Consumer<String, byte[]> consumer) {
-        List<Barrier> barriers = new ArrayList<>();
-        try (consumer) {
-            while (running) {
-                consumer.poll(Duration.ofMillis(100)).forEach(this::apply);
-                for (CompletableFuture<Void> request; (request = barrierRequests.poll()) != null; ) {
-                    barriers.add(new Barrier(consumer.endOffsets(consumer.assignment()), request));
-                }
-                barriers.removeIf(barrier -> reached(consumer, barrier.end()) && barrier.done().complete(null));
-            }
-        } catch (RuntimeException e) {
-            log.error("send ledger reader stopped", e);
-        } finally {
-            barriers.forEach(barrier -> barrier.done().complete(null));
+    @Override
+    protected void pollOnce(Consumer<String, byte[]> consumer) {
+        consumer.poll(Duration.ofMillis(100)).forEach(this::apply);
+        for (CompletableFuture<Void> request; (request = barrierRequests.poll()) != null; ) {
+            barriers.add(new Barrier(consumer.endOffsets(consumer.assignment()), request));
         }
+        barriers.removeIf(barrier -> reached(consumer, barrier.end()) && barrier.done().complete(null));
+    }
+
+    @Override
+    protected String whenFailed() {
+        return "sends are no longer checked against other instances' ledger entries";
+    }
+
+    /** Nobody waits forever for a reader that is gone. */
+    @Override
+    protected void exited() {
+        barriers.forEach(barrier -> barrier.done().complete(null));
     }
 
     private static boolean reached(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
@@ -185,28 +187,6 @@ public class SendLedger implements SmartLifecycle {
         }
         // The key alone says "sent"; an unreadable value still does: better to skip a send than to repeat one.
         recent.add(record.key());
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (tailer != null) {
-            try {
-                tailer.join(TimeUnit.SECONDS.toMillis(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return PHASE;
     }
 
     private record Barrier(Map<TopicPartition, Long> end, CompletableFuture<Void> done) {

@@ -1,5 +1,6 @@
 package io.wabridge.egress.status;
 
+import io.wabridge.egress.ConsumerLoop;
 import io.wabridge.egress.EgressKafkaClients;
 import io.wabridge.model.event.StatusEvent;
 import io.wabridge.model.event.StatusSource;
@@ -9,13 +10,11 @@ import io.wabridge.support.kafka.UnreadableEventException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Reads Meta's status webhooks from {@code whatsapp.statuses} and hands them to the
@@ -24,7 +23,7 @@ import org.springframework.context.SmartLifecycle;
  * before the start concern sends this instance never made. It starts reading (positions fixed)
  * before the first send, so no status of one of our sends is missed.
  */
-public class StatusListener implements SmartLifecycle {
+public class StatusListener extends ConsumerLoop {
 
     private static final Logger log = LoggerFactory.getLogger(StatusListener.class);
 
@@ -32,10 +31,9 @@ public class StatusListener implements SmartLifecycle {
     private final EventCodec codec;
     private final TopicSettings topics;
     private final DeliveryWatch watch;
-    private volatile boolean running;
-    private Thread thread;
 
     public StatusListener(EgressKafkaClients clients, EventCodec codec, TopicSettings topics, DeliveryWatch watch) {
+        super("egress-statuses", Integer.MAX_VALUE - 2000);
         this.clients = clients;
         this.codec = codec;
         this.topics = topics;
@@ -43,7 +41,7 @@ public class StatusListener implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    protected Consumer<String, byte[]> open() {
         Consumer<String, byte[]> consumer = clients.consumer(null, "statuses", Map.of());
         try {
             List<TopicPartition> partitions = consumer.partitionsFor(topics.statuses()).stream()
@@ -52,24 +50,21 @@ public class StatusListener implements SmartLifecycle {
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position); // resolve the end now, not lazily after our first send
+            return consumer;
         } catch (RuntimeException e) {
             consumer.close();
             throw e;
         }
-        running = true;
-        thread = new Thread(() -> read(consumer), "egress-statuses");
-        thread.setDaemon(true);
-        thread.start();
     }
 
-    private void read(Consumer<String, byte[]> consumer) {
-        try (consumer) {
-            while (running) {
-                consumer.poll(Duration.ofMillis(100)).forEach(this::handle);
-            }
-        } catch (RuntimeException e) {
-            log.error("status reader stopped; delivered ordering falls back to its timeout", e);
-        }
+    @Override
+    protected void pollOnce(Consumer<String, byte[]> consumer) {
+        consumer.poll(Duration.ofMillis(100)).forEach(this::handle);
+    }
+
+    @Override
+    protected String whenFailed() {
+        return "delivered ordering falls back to its timeout";
     }
 
     private void handle(ConsumerRecord<String, byte[]> record) {
@@ -81,27 +76,5 @@ public class StatusListener implements SmartLifecycle {
         } catch (UnreadableEventException e) {
             log.debug("skipping unreadable status at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
         }
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (thread != null) {
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 2000;
     }
 }
