@@ -9,6 +9,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -26,6 +28,8 @@ public final class SignatureVerifier {
     private static final String PREFIX = "sha256=";
     private static final String ALGORITHM = "HmacSHA256";
     private static final HexFormat HEX = HexFormat.of();
+    /** One keyed Mac per app secret, never used itself: each check works on a clone. Few secrets, so unbounded is fine. */
+    private static final Map<String, Mac> KEYED_MACS = new ConcurrentHashMap<>();
 
     private SignatureVerifier() {
     }
@@ -64,10 +68,20 @@ public final class SignatureVerifier {
     }
 
     static byte[] hmac(String key, byte[] data) {
+        Mac prototype = KEYED_MACS.computeIfAbsent(key, SignatureVerifier::keyedMac);
+        try {
+            // A clone of a keyed Mac skips the provider lookup and the key set-up of every check.
+            return ((Mac) prototype.clone()).doFinal(data);
+        } catch (CloneNotSupportedException notCloneable) {
+            return keyedMac(key).doFinal(data);
+        }
+    }
+
+    private static Mac keyedMac(String key) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), ALGORITHM));
-            return mac.doFinal(data);
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }

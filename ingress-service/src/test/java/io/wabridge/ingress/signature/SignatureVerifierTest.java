@@ -3,6 +3,11 @@ package io.wabridge.ingress.signature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class SignatureVerifierTest {
@@ -20,6 +25,29 @@ class SignatureVerifierTest {
         // printf 'hello' | openssl dgst -sha256 -hmac key
         assertThat(SignatureVerifier.sign("key", "hello".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo("sha256=9307b3b915efb5171ff14d8cb55fbcc798c6c0ef1456d66ded1a6aa723a58b7b");
+    }
+
+    @Test
+    void eachSecretKeepsItsOwnKeyAcrossRepeatedAndConcurrentChecks() throws Exception {
+        String first = SignatureVerifier.sign("first", BODY);
+        String second = SignatureVerifier.sign("second", BODY);
+        assertThat(first).isNotEqualTo(second);
+
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> checks = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                boolean odd = i % 2 == 1;
+                checks.add(pool.submit(() -> SignatureVerifier.isValid(odd ? "second" : "first", BODY, odd ? second : first)
+                        && !SignatureVerifier.isValid(odd ? "first" : "second", BODY, odd ? second : first)));
+            }
+            for (Future<Boolean> check : checks) {
+                assertThat(check.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(SignatureVerifier.sign("first", BODY)).isEqualTo(first);
     }
 
     @Test
