@@ -72,10 +72,9 @@ class ScalingIT {
         // Processors and egress serve only actuator here: port 0 lets each pick its own.
         LocalSettings local = new LocalSettings(dataDir, freePort(), freePort(), freePort(), 0, 0, freePort(), null);
         pipeline = LocalPipeline.start(local, Map.of(), List.of(
-                        // Two egress instances share the number's budget; a small one keeps sends queued in
-                        // egress (about 10/s with both instances, 5/s with one), so the kill finds some unfinished.
+                        // Two egress instances share the number's budget by partitions owned; a small one keeps
+                        // sends queued in egress (about 10/s), so the kill finds some unfinished.
                         "--wabridge.egress.throughput.budget=12",
-                        "--wabridge.egress.throughput.instance-share=0.5",
                         "--wabridge.processor.pipeline.workers=32"),
                 // The bot "thinks" for a second, so turns are still running when the processor is killed.
                 List.of("--wabridge.sandbox.bot-reply-delay=1s"));

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.wabridge.egress.EgressKafkaClients;
 import io.wabridge.egress.deadletter.DeadLetters;
 import io.wabridge.egress.ledger.SendLedger;
+import io.wabridge.egress.throttle.NumberThrottles;
 import io.wabridge.support.endpoint.Endpoints;
 import io.wabridge.support.kafka.EventCodec;
 import io.wabridge.support.kafka.TopicSettings;
@@ -35,10 +36,13 @@ class DispatchConfiguration {
 
     @Bean
     OutboundConsumer outboundConsumer(EgressKafkaClients clients, ConsumptionSettings settings, TopicSettings topics,
-                                      OutboundIntake intake, SendLedger ledger, MeterRegistry meters) {
-        OutboundConsumer consumer = new OutboundConsumer(clients, settings, topics.outbound(), intake, ledger);
+                                      OutboundIntake intake, SendLedger ledger, NumberThrottles throttles, MeterRegistry meters) {
+        OutboundConsumer consumer = new OutboundConsumer(clients, settings, topics.outbound(), intake, ledger, throttles::ownedPartitions);
         Gauge.builder("wabridge.egress.in-flight", consumer, OutboundConsumer::inFlight)
                 .description("outbound records polled and not yet finished")
+                .register(meters);
+        Gauge.builder("wabridge.egress.budget-share", throttles, NumberThrottles::share)
+                .description("fraction of each number's throughput budget this instance may use")
                 .register(meters);
         return consumer;
     }

@@ -43,6 +43,7 @@ final class OutboundConsumer extends ConsumerLoop {
     private final String topic;
     private final OutboundIntake intake;
     private final SendLedger ledger;
+    private final OwnershipListener ownership;
     private final Map<TopicPartition, PartitionOffsets> partitions = new HashMap<>();
     private final Queue<Finished> finished = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -50,7 +51,14 @@ final class OutboundConsumer extends ConsumerLoop {
     private final AtomicInteger pauses = new AtomicInteger();
     private long nextCommit;
 
-    OutboundConsumer(EgressKafkaClients clients, ConsumptionSettings settings, String topic, OutboundIntake intake, SendLedger ledger) {
+    /** Told how many of the topic's partitions this instance owns whenever that changes. */
+    @FunctionalInterface
+    interface OwnershipListener {
+        void owned(int owned, int total);
+    }
+
+    OutboundConsumer(EgressKafkaClients clients, ConsumptionSettings settings, String topic, OutboundIntake intake, SendLedger ledger,
+                     OwnershipListener ownership) {
         // After the ledger and the status reader, stopped before them.
         super("egress-outbound", Integer.MAX_VALUE - 1000);
         this.clients = clients;
@@ -58,6 +66,7 @@ final class OutboundConsumer extends ConsumerLoop {
         this.topic = topic;
         this.intake = intake;
         this.ledger = ledger;
+        this.ownership = ownership;
     }
 
     int inFlight() {
@@ -240,6 +249,12 @@ final class OutboundConsumer extends ConsumerLoop {
                 consumer.pause(assigned);
             }
             log.info("assigned {}", assigned);
+            reportOwnership();
+        }
+
+        /** Before a revoked partition's new owner starts sending (it waits for this callback), our share is already down. */
+        private void reportOwnership() {
+            ownership.owned(partitions.size(), consumer.partitionsFor(topic).size());
         }
 
         private void awaitSettled(List<PartitionOffsets> going, Duration grace) {
@@ -260,6 +275,7 @@ final class OutboundConsumer extends ConsumerLoop {
                     state.revoke();
                 }
             }
+            reportOwnership();
         }
     }
 

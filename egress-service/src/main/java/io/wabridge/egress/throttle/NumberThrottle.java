@@ -39,7 +39,9 @@ public class NumberThrottle {
     private static final long MIN_WAKE_UP_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
 
     private final String phoneNumberId;
-    private final AtomicRateLimiter limiter;
+    private final double headroom;
+    private volatile int instanceBudget;
+    private volatile AtomicRateLimiter limiter;
     private final CircuitBreaker circuit;
     private final ScheduledExecutorService scheduler;
     private final Duration throttledBackoff;
@@ -55,12 +57,9 @@ public class NumberThrottle {
         this.scheduler = scheduler;
         this.throttledBackoff = settings.throttledBackoff();
         this.throttledMaxBackoff = settings.throttledMaxBackoff();
-        this.limiter = new AtomicRateLimiter("number-" + phoneNumberId, RateLimiterConfig.custom()
-                .limitForPeriod(1)
-                .limitRefreshPeriod(Duration.ofNanos(TimeUnit.SECONDS.toNanos(1)
-                        / ThroughputSettings.permitsPerSecond(instanceBudget, settings.headroom())))
-                .timeoutDuration(Duration.ZERO) // never block, never reserve ahead: see the class comment
-                .build());
+        this.headroom = settings.headroom();
+        this.instanceBudget = instanceBudget;
+        this.limiter = limiter(phoneNumberId, instanceBudget, headroom);
         this.circuit = CircuitBreaker.of("number-" + phoneNumberId, CircuitBreakerConfig.custom()
                 // One token or account error is enough: the next send would fail the same way.
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
@@ -71,6 +70,33 @@ public class NumberThrottle {
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .recordException(AccountBlockedException.class::isInstance)
                 .build());
+    }
+
+    private static AtomicRateLimiter limiter(String phoneNumberId, int instanceBudget, double headroom) {
+        return new AtomicRateLimiter("number-" + phoneNumberId, RateLimiterConfig.custom()
+                .limitForPeriod(1)
+                .limitRefreshPeriod(Duration.ofNanos(TimeUnit.SECONDS.toNanos(1)
+                        / ThroughputSettings.permitsPerSecond(instanceBudget, headroom)))
+                .timeoutDuration(Duration.ZERO) // never block, never reserve ahead: see the class comment
+                .build());
+    }
+
+    /**
+     * Sends at {@code newBudget} from now on (the instance's share changed, at a rebalance). The new
+     * limiter's first permit is available at once, so the second around the change can carry one
+     * message more than either rate allows; for budgets of about 34/s and more the headroom covers it.
+     */
+    void rebudget(int newBudget) {
+        if (newBudget != instanceBudget) {
+            instanceBudget = newBudget;
+            limiter = limiter(phoneNumberId, newBudget, headroom);
+            drain();
+        }
+    }
+
+    /** Messages per second this instance may send for the number now. */
+    public int instanceBudget() {
+        return instanceBudget;
     }
 
     /**
@@ -145,8 +171,9 @@ public class NumberThrottle {
             if (paused > 0) {
                 return paused;
             }
-            if (!limiter.acquirePermission()) {
-                return Math.max(MIN_WAKE_UP_NANOS, limiter.getDetailedMetrics().getNanosToWait());
+            AtomicRateLimiter current = limiter;
+            if (!current.acquirePermission()) {
+                return Math.max(MIN_WAKE_UP_NANOS, current.getDetailedMetrics().getNanosToWait());
             }
             CompletableFuture<Void> next = waiting.poll();
             if (next != null) {

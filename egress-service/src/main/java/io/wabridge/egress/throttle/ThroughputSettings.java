@@ -10,8 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param budget            messages per second a phone number may send, across all egress
  *                          instances (default 80, Meta's default; at most 1000)
  * @param budgets           per endpoint id, overrides {@code budget} (e.g. {@code demo: 1000})
- * @param instanceShare     fraction of each budget this instance may use: {@code 0.5} with two
- *                          instances, so together they never exceed the budget (default 1.0)
+ * @param instanceShare     fraction of each budget this instance may use; by default (unset) the
+ *                          share of {@code whatsapp.outbound} partitions it owns, so instances of one
+ *                          group never exceed the budget together, however many there are; a fixed
+ *                          value (e.g. {@code 0.5} each for two) when partitions carry very uneven traffic
  * @param throttledBackoff  first pause of the whole number after a 130429; doubles on each
  *                          further 130429 until a send is accepted (default 1 s)
  * @param throttledMaxBackoff longest such pause (default 60 s)
@@ -36,7 +38,6 @@ public record ThroughputSettings(
     public ThroughputSettings {
         budget = budget == null ? 80 : budget;
         budgets = budgets == null ? Map.of() : Map.copyOf(budgets);
-        instanceShare = instanceShare == null ? 1.0 : instanceShare;
         throttledBackoff = throttledBackoff == null ? Duration.ofSeconds(1) : throttledBackoff;
         throttledMaxBackoff = throttledMaxBackoff == null ? Duration.ofSeconds(60) : throttledMaxBackoff;
         circuitOpenFor = circuitOpenFor == null ? Duration.ofSeconds(60) : circuitOpenFor;
@@ -44,18 +45,24 @@ public record ThroughputSettings(
         if (headroom < 0 || headroom >= 0.5) {
             throw new IllegalArgumentException("wabridge.egress.throughput.headroom must be in [0, 0.5) but was " + headroom);
         }
-        if (instanceShare <= 0 || instanceShare > 1) {
+        if (instanceShare != null && (instanceShare <= 0 || instanceShare > 1)) {
             throw new IllegalArgumentException("wabridge.egress.throughput.instance-share must be in (0, 1] but was " + instanceShare);
         }
-        checkBudget("wabridge.egress.throughput.budget", budget, instanceShare);
+        double share = instanceShare == null ? 1.0 : instanceShare;
+        checkBudget("wabridge.egress.throughput.budget", budget, share);
         for (Map.Entry<String, Integer> override : budgets.entrySet()) {
-            checkBudget("wabridge.egress.throughput.budgets." + override.getKey(), override.getValue(), instanceShare);
+            checkBudget("wabridge.egress.throughput.budgets." + override.getKey(), override.getValue(), share);
         }
     }
 
-    /** Messages per second this instance may send for the endpoint's number. */
-    public int instanceBudget(String endpointId) {
-        return instanceBudget(budgets.getOrDefault(endpointId, budget), instanceShare);
+    /** True when the share follows the partitions this instance owns (no fixed {@code instance-share}). */
+    public boolean shareFollowsPartitions() {
+        return instanceShare == null;
+    }
+
+    /** Messages per second this instance may send for the endpoint's number when it holds {@code share} of the budget. */
+    public int instanceBudget(String endpointId, double share) {
+        return instanceBudget(budgets.getOrDefault(endpointId, budget), share);
     }
 
     /**

@@ -57,7 +57,7 @@ class CrashRecoveryIT extends EgressITSupport {
         OutboundMessage unfinished = text("fast", "1004", slow, 0, "slow one");
         List<OutboundMessage> finished = List.of(text("fast", "1004", quick, 0, "q0"), text("fast", "1004", quick, 1, "q1"));
 
-        OutboundConsumer first = new OutboundConsumer(clients, settings, topic, intake, ledger);
+        OutboundConsumer first = new OutboundConsumer(clients, settings, topic, intake, ledger, (owned, total) -> { });
         first.start();
         publish(topic, unfinished);
         finished.forEach(message -> publish(topic, message));
@@ -65,7 +65,7 @@ class CrashRecoveryIT extends EgressITSupport {
         assertThat(ledger.contains(unfinished.outboundId())).isFalse();
         first.stop(); // no grace: the slow message is abandoned mid-backoff
 
-        OutboundConsumer second = new OutboundConsumer(clients, settings, topic, intake, ledger);
+        OutboundConsumer second = new OutboundConsumer(clients, settings, topic, intake, ledger, (owned, total) -> { });
         second.start();
         try {
             await().atMost(Duration.ofSeconds(20)).until(() -> ledger.contains(unfinished.outboundId()));

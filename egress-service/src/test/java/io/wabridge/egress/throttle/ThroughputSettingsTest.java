@@ -12,15 +12,19 @@ class ThroughputSettingsTest {
     void defaultsToMetasEightyMessagesPerSecond() {
         ThroughputSettings settings = new ThroughputSettings(null, null, null, null, null, null, null);
 
-        assertThat(settings.instanceBudget("any")).isEqualTo(80);
+        assertThat(settings.instanceBudget("any", 1.0)).isEqualTo(80);
+        assertThat(settings.shareFollowsPartitions()).isTrue();
     }
 
     @Test
     void splitsTheBudgetAmongInstancesAndHonoursOverrides() {
         ThroughputSettings settings = new ThroughputSettings(80, Map.of("big", 1000), 0.5, null, null, null, null);
 
-        assertThat(settings.instanceBudget("any")).isEqualTo(40);
-        assertThat(settings.instanceBudget("big")).isEqualTo(500);
+        assertThat(settings.shareFollowsPartitions()).isFalse();
+        assertThat(settings.instanceBudget("any", settings.instanceShare())).isEqualTo(40);
+        assertThat(settings.instanceBudget("big", settings.instanceShare())).isEqualTo(500);
+        // Shares that add up to 1 never add up to more than the budget: each instance rounds down.
+        assertThat(settings.instanceBudget("any", 7 / 12.0) + settings.instanceBudget("any", 5 / 12.0)).isLessThanOrEqualTo(80);
     }
 
     @Test
