@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.wabridge.model.EventHeaders;
@@ -40,6 +41,9 @@ class EgressObservabilityIT extends EgressITSupport {
 
     @Autowired
     HealthEndpoint health;
+
+    @Autowired
+    PrometheusMeterRegistry prometheus;
 
     @Test
     void theRecordsTraceIdIsOnTheSendSpanAndTheGraphRequest() {
@@ -95,6 +99,13 @@ class EgressObservabilityIT extends EgressITSupport {
         assertThat(counter("wabridge.egress.retries", Map.of())).isGreaterThanOrEqualTo(retriesBefore + 1);
         assertThat(counter("wabridge.egress.dead.letters", Map.of("code", "131026"))).isEqualTo(deadBefore + 1);
         assertThat(meters.find("wabridge.egress.graph.calls").tags("code", "none", "result", "accepted").timer()).isNotNull();
+        String scrape = prometheus.scrape();
+        assertThat(scrape).as("/actuator/prometheus: by Graph code, with buckets for percentiles")
+                .containsPattern("wabridge_egress_graph_calls_seconds_count\\{[^}]*code=\"131056\"")
+                .containsPattern("wabridge_egress_graph_calls_seconds_bucket\\{")
+                .containsPattern("wabridge_egress_dead_letters_total\\{code=\"131026\"")
+                .containsPattern("wabridge_egress_pacing_wait_seconds_bucket\\{")
+                .contains("wabridge_egress_retries_total");
     }
 
     @Test

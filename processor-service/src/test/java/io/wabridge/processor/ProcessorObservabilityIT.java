@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.wabridge.model.EventHeaders;
@@ -39,6 +40,9 @@ class ProcessorObservabilityIT extends ProcessorITSupport {
 
     @Autowired
     HealthEndpoint health;
+
+    @Autowired
+    PrometheusMeterRegistry prometheus;
 
     @Test
     void repliesContinueTheInboundTraceAndCarryTheIngressTime() {
@@ -81,6 +85,11 @@ class ProcessorObservabilityIT extends ProcessorITSupport {
                 .tags("endpoint", "reader", "outcome", "cognigy-unavailable").timer())).isEqualTo(failedBefore + 1);
         assertThat(counter("wabridge.processor.dead.letters", "reason", "cognigy-unavailable")).isEqualTo(deadBefore + 1);
         assertThat(counter("wabridge.processor.turns", "outcome", "fallback")).isEqualTo(fallbackBefore + 1);
+        assertThat(prometheus.scrape()).as("/actuator/prometheus, with buckets for percentiles")
+                .containsPattern("wabridge_processor_cognigy_calls_seconds_bucket\\{[^}]*endpoint=\"reader\"")
+                .containsPattern("wabridge_processor_dead_letters_total\\{reason=\"cognigy-unavailable\"")
+                .containsPattern("wabridge_processor_turn_duration_seconds_bucket\\{")
+                .contains("kafka_consumer_fetch_manager_records_lag_max");
     }
 
     @Test
