@@ -9,6 +9,12 @@ public final class EventHeaders {
     public static final String SCHEMA_VERSION = "schema-version";
     /** W3C trace context, so one trace spans ingress, processor and egress. */
     public static final String TRACEPARENT = "traceparent";
+    /**
+     * On an outbound record: when ingress accepted the webhook (or API call) it answers, ISO-8601
+     * UTC; egress measures the end-to-end latency to Graph's accept from it. Absent on replies to
+     * replayed records, whose age says nothing about latency.
+     */
+    public static final String INGRESS_RECEIVED_AT = "ingress-received-at";
     /** Why a record was quarantined or dead-lettered. */
     public static final String FAILURE_REASON = "failure-reason";
     /** On a dead letter: more about the failure (e.g. the downstream error body), when there is more. */

@@ -12,6 +12,7 @@ import io.wabridge.egress.send.RetrySettings;
 import io.wabridge.egress.status.DeliveryWatch;
 import io.wabridge.egress.status.StatusListener;
 import io.wabridge.egress.status.StatusPublisher;
+import io.wabridge.egress.throttle.GraphCircuits;
 import io.wabridge.egress.throttle.NumberThrottles;
 import io.wabridge.egress.throttle.ThroughputSettings;
 import io.wabridge.model.Topics;
@@ -20,6 +21,8 @@ import io.wabridge.support.endpoint.Endpoints;
 import io.wabridge.support.endpoint.WhatsAppApiSettings;
 import io.wabridge.support.kafka.EventCodec;
 import io.wabridge.support.kafka.TopicSettings;
+import io.wabridge.support.observe.ConsumerMeters;
+import io.wabridge.support.observe.RecordTracing;
 import java.net.http.HttpClient;
 import java.util.HashMap;
 import java.util.Map;
@@ -87,8 +90,8 @@ class EgressConfiguration {
     }
 
     @Bean
-    EgressKafkaClients egressKafkaClients(KafkaProperties kafka, ObjectProvider<SslBundles> ssl) {
-        return new EgressKafkaClients(kafka.buildConsumerProperties(ssl.getIfAvailable()));
+    EgressKafkaClients egressKafkaClients(KafkaProperties kafka, ObjectProvider<SslBundles> ssl, ConsumerMeters consumerMeters) {
+        return new EgressKafkaClients(kafka.buildConsumerProperties(ssl.getIfAvailable()), consumerMeters);
     }
 
     @Bean
@@ -123,6 +126,12 @@ class EgressConfiguration {
         return new NumberThrottles(settings, egressScheduler);
     }
 
+    /** {@code graph} health and circuit gauges; informational, see {@link GraphCircuits}. */
+    @Bean
+    GraphCircuits graph(NumberThrottles throttles, Endpoints endpoints) {
+        return new GraphCircuits(throttles, endpoints);
+    }
+
     @Bean
     SendLedger sendLedger(LedgerSettings settings, EgressKafkaClients clients, KafkaTemplate<String, byte[]> template) {
         return new SendLedger(settings, clients, template);
@@ -144,8 +153,8 @@ class EgressConfiguration {
     }
 
     @Bean
-    DeadLetters deadLetters(KafkaTemplate<String, byte[]> template, TopicSettings topics) {
-        return new DeadLetters(template, Topics.deadLetterOf(topics.outbound()));
+    DeadLetters deadLetters(KafkaTemplate<String, byte[]> template, TopicSettings topics, MeterRegistry meters) {
+        return new DeadLetters(template, Topics.deadLetterOf(topics.outbound()), meters);
     }
 
     @Bean
@@ -157,8 +166,9 @@ class EgressConfiguration {
     OutboundSender outboundSender(GraphClient graph, NumberThrottles throttles, Pacer pacer, SendLedger ledger,
                                   StatusPublisher statuses, DeadLetters deadLetters, RetrySettings retry,
                                   ScheduledExecutorService egressScheduler, @Qualifier("egressWorker") ExecutorService egressWorker,
-                                  MeterRegistry meters) {
-        return new OutboundSender(graph, throttles, pacer, ledger, statuses, deadLetters, retry, egressScheduler, egressWorker, meters);
+                                  MeterRegistry meters, RecordTracing tracing) {
+        return new OutboundSender(graph, throttles, pacer, ledger, statuses, deadLetters, retry, egressScheduler, egressWorker, meters,
+                tracing);
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

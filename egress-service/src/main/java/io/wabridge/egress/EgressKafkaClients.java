@@ -1,5 +1,6 @@
 package io.wabridge.egress;
 
+import io.wabridge.support.observe.ConsumerMeters;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -16,13 +17,16 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public class EgressKafkaClients {
 
     private final Map<String, Object> base;
+    private final ConsumerMeters meters;
 
-    public EgressKafkaClients(Map<String, Object> consumerProperties) {
+    public EgressKafkaClients(Map<String, Object> consumerProperties, ConsumerMeters meters) {
         this.base = Map.copyOf(consumerProperties);
+        this.meters = meters;
     }
 
     /**
      * @param groupId null for a consumer that assigns partitions itself and commits nothing
+     * @param clientIdSuffix also the role its Kafka client meters (lag…) are bound under
      */
     public Consumer<String, byte[]> consumer(String groupId, String clientIdSuffix, Map<String, Object> overrides) {
         Map<String, Object> properties = new HashMap<>(base);
@@ -35,6 +39,6 @@ public class EgressKafkaClients {
         properties.putAll(overrides);
         properties.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
         properties.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
-        return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
+        return meters.bind(clientIdSuffix, new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer()));
     }
 }

@@ -40,6 +40,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import io.wabridge.egress.dispatch.OutboundConsumerProbe;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -53,10 +54,14 @@ import org.springframework.test.context.DynamicPropertySource;
  *
  * <p>The fake Graph API accepts every message and answers with {@code wamid.<callback data>}, so
  * a test knows the wamid of each outbound id; tests add higher-priority stubs for failures.
+ *
+ * <p>Metrics and tracing are on as in production; finished spans are kept in memory
+ * ({@link SpanCapture}).
  */
 @SpringBootTest(classes = EgressApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @ActiveProfiles("it")
-@Import(OutboundConsumerProbe.class)
+@AutoConfigureObservability
+@Import({OutboundConsumerProbe.class, SpanCapture.class})
 public abstract class EgressITSupport {
 
     protected static final String MESSAGES_PATH = "/v25.0/[0-9]+/messages";

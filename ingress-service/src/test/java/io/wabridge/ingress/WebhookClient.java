@@ -16,6 +16,10 @@ public record WebhookClient(String baseUrl) {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public HttpResponse<String> post(String path, byte[] body, String signature) {
+        return post(path, body, signature, java.util.Map.of());
+    }
+
+    public HttpResponse<String> post(String path, byte[] body, String signature, java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
@@ -23,6 +27,7 @@ public record WebhookClient(String baseUrl) {
         if (signature != null) {
             request.header(SignatureVerifier.HEADER, signature);
         }
+        headers.forEach(request::header);
         return send(request.build());
     }
 

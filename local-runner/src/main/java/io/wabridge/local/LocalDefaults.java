@@ -41,6 +41,10 @@ final class LocalDefaults {
                 arguments.put(key, value);
             }
         });
+        if (env.containsKey(environmentName("logging.structured.format.console"))) {
+            // logback.xml (plain console, also for the broker) would win over Boot's structured logging: switch files.
+            arguments.put("logging.config", "classpath:logback-structured.xml");
+        }
         // The port is the runner's to choose: several services share this JVM and SERVER_PORT would clash.
         arguments.put("server.port", Integer.toString(port));
         return arguments.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue()).toList();

@@ -47,6 +47,7 @@ class PipelineEndToEndIT {
 
     private static LocalPipeline pipeline;
     private static SandboxClient sandbox;
+    private static int ingressPort;
 
     @BeforeAll
     static void startPipeline() throws Exception {
@@ -54,6 +55,7 @@ class PipelineEndToEndIT {
         pipeline = LocalPipeline.start(local, Map.of(), List.of(
                 "--wabridge.endpoints.demo.message-delay=" + MESSAGE_DELAY.toMillis() + "ms"));
         sandbox = new SandboxClient(local.sandboxPort());
+        ingressPort = local.ingressPort();
     }
 
     @AfterAll
@@ -149,6 +151,31 @@ class PipelineEndToEndIT {
         } finally {
             browser.quit();
         }
+    }
+
+    @Test
+    void theWebhooksTraceReachesTheGraphRequest() throws Exception {
+        String user = "4915550000009";
+        String traceId = "5e2f1c0d9b8a47f6a3c2b1d0e9f8a7b6";
+        byte[] body = ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"WABA\",\"changes\":[{\"field\":\"messages\","
+                + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550000000\","
+                + "\"phone_number_id\":\"" + LocalDefaults.PHONE_NUMBER_ID + "\"},\"contacts\":[{\"profile\":{\"name\":\"E2E\"},"
+                + "\"wa_id\":\"" + user + "\"}],\"messages\":[{\"from\":\"" + user + "\",\"id\":\"wamid.trace-" + System.nanoTime()
+                + "\",\"timestamp\":\"" + Instant.now().getEpochSecond() + "\",\"type\":\"text\",\"text\":{\"body\":\"hello\"}}]}}]}]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + ingressPort + "/webhooks/whatsapp/demo"))
+                        .header("Content-Type", "application/json")
+                        .header("X-Hub-Signature-256", io.wabridge.ingress.signature.SignatureVerifier.sign(LocalDefaults.APP_SECRET, body))
+                        .header("traceparent", "00-" + traceId + "-1a2b3c4d5e6f7a8b-01")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+
+        List<JsonNode> sent = await().atMost(WAIT).until(() -> sandbox.outbox(user), messages -> !messages.isEmpty());
+        assertThat(sent.get(0).path("traceparent").asText())
+                .as("one trace from the webhook through ingress, processor and egress to the Graph request")
+                .matches("00-" + traceId + "-[0-9a-f]{16}-01");
     }
 
     private static Instant acceptedAt(JsonNode message) {

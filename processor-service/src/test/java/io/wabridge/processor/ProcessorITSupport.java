@@ -29,7 +29,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,8 +42,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * One Spring context for every IT: the processor against the real test broker, with WireMock as
  * the Cognigy REST Endpoint over real HTTP. By default the fake Cognigy echoes the input text;
  * tests add stubs matched on their own user id, so tests never see each other's traffic.
+ * Metrics and tracing are on as in production; finished spans are kept in memory.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@AutoConfigureObservability
+@Import(ProcessorITSupport.SpanCapture.class)
 abstract class ProcessorITSupport {
 
     static final WireMockServer cognigy = new WireMockServer(WireMockConfiguration.options().dynamicPort());
@@ -119,6 +127,10 @@ abstract class ProcessorITSupport {
         return outbound.withKey(conversationKey).stream().map(record -> codec.read(record, OutboundMessage.class)).toList();
     }
 
+    List<ConsumerRecord<String, byte[]>> outboundRecords(String conversationKey) {
+        return outbound.withKey(conversationKey);
+    }
+
     List<ConsumerRecord<String, byte[]>> deadLetters(String conversationKey) {
         return deadLetters.withKey(conversationKey);
     }
@@ -143,6 +155,15 @@ abstract class ProcessorITSupport {
             return Json.mapper().readTree(request.getBody());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Finished spans, exported in-process: Spring Boot hands every {@code SpanExporter} bean to the tracer. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class SpanCapture {
+        @Bean
+        InMemorySpanExporter spans() {
+            return InMemorySpanExporter.create();
         }
     }
 

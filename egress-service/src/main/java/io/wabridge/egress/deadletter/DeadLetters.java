@@ -1,5 +1,6 @@
 package io.wabridge.egress.deadletter;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.wabridge.model.event.WhatsAppError;
 import io.wabridge.support.kafka.DeadLetterRecords;
 import java.util.concurrent.CompletableFuture;
@@ -21,10 +22,12 @@ public class DeadLetters {
 
     private final KafkaTemplate<String, byte[]> template;
     private final String topic;
+    private final MeterRegistry meters;
 
-    public DeadLetters(KafkaTemplate<String, byte[]> template, String topic) {
+    public DeadLetters(KafkaTemplate<String, byte[]> template, String topic, MeterRegistry meters) {
         this.template = template;
         this.topic = topic;
+        this.meters = meters;
     }
 
     /**
@@ -44,6 +47,9 @@ public class DeadLetters {
             add(headers, DeadLetterHeaders.GRAPH_ERROR_DETAILS, graphError.details());
             add(headers, DeadLetterHeaders.GRAPH_FBTRACE_ID, graphError.fbtraceId());
         }
+        // By Graph error code: "none" for records that never reached Graph (unreadable, unknown endpoint, no answer).
+        meters.counter("wabridge.egress.dead.letters", "code", graphError != null ? Integer.toString(graphError.code()) : "none")
+                .increment();
         log.warn("dead-lettering outbound record {}-{}@{} (key {}): {}", source.topic(), source.partition(), source.offset(),
                 source.key(), reason);
         return template.send(record).thenApply(result -> null);

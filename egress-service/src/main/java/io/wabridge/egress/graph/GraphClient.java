@@ -1,6 +1,7 @@
 package io.wabridge.egress.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.wabridge.model.EventHeaders;
 import io.wabridge.model.Json;
 import io.wabridge.model.event.OutboundKind;
 import io.wabridge.model.event.OutboundMessage;
@@ -40,12 +41,20 @@ public class GraphClient {
     }
 
     public CompletableFuture<GraphResult> send(Endpoint endpoint, OutboundMessage outbound) {
-        HttpRequest request = HttpRequest.newBuilder(uri(endpoint.settings(), endpoint.phoneNumberId()))
+        return send(endpoint, outbound, null);
+    }
+
+    /** @param traceparent the W3C trace context the request carries (the send's span), or null */
+    public CompletableFuture<GraphResult> send(Endpoint endpoint, OutboundMessage outbound, String traceparent) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(endpoint.settings(), endpoint.phoneNumberId()))
                 .timeout(settings.requestTimeout())
                 .header("Authorization", "Bearer " + endpoint.settings().accessToken().reveal())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.toBytes(GraphRequests.body(outbound))))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.toBytes(GraphRequests.body(outbound))));
+        if (traceparent != null) {
+            builder.header(EventHeaders.TRACEPARENT, traceparent);
+        }
+        HttpRequest request = builder.build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
                 .thenApply(response -> interpret(outbound, response.statusCode(), response.body()))
                 .exceptionally(failure -> noAnswer(outbound, failure));

@@ -1,6 +1,8 @@
 package io.wabridge.egress.send;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.wabridge.egress.deadletter.DeadLetters;
@@ -15,9 +17,14 @@ import io.wabridge.egress.pacing.Pacer;
 import io.wabridge.egress.status.StatusPublisher;
 import io.wabridge.egress.throttle.NumberThrottle;
 import io.wabridge.egress.throttle.NumberThrottles;
+import io.wabridge.model.EventHeaders;
 import io.wabridge.model.event.OutboundKind;
 import io.wabridge.model.event.OutboundMessage;
+import io.wabridge.support.kafka.EventCodec;
+import io.wabridge.support.observe.RecordTracing;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -48,10 +55,12 @@ public class OutboundSender implements JobHandler {
     private final ScheduledExecutorService scheduler;
     private final Executor worker;
     private final MeterRegistry meters;
+    private final RecordTracing tracing;
 
     public OutboundSender(GraphClient graph, NumberThrottles throttles, Pacer pacer, SendLedger ledger, StatusPublisher statuses,
                           DeadLetters deadLetters, RetrySettings retrySettings, ScheduledExecutorService scheduler, Executor worker,
-                          MeterRegistry meters) {
+                          MeterRegistry meters, RecordTracing tracing) {
+        this.tracing = tracing;
         this.graph = graph;
         this.throttles = throttles;
         this.pacer = pacer;
@@ -69,10 +78,38 @@ public class OutboundSender implements JobHandler {
                 .failAfterMaxAttempts(false)
                 .intervalBiFunction(new Backoffs(retrySettings))
                 .build());
+        this.retry.getEventPublisher().onRetry(event -> meters.counter("wabridge.egress.retries").increment());
     }
 
+    /**
+     * The handling of one record as a span ({@code egress send}, continuing the record's trace)
+     * and the timer {@code wabridge.egress.send.duration}: pacing wait, attempts and the outcome's
+     * writes. Each Graph attempt is a child span whose context the request's {@code traceparent} carries.
+     */
     @Override
     public CompletableFuture<Handled> handle(Job job, CompletableFuture<Void> gate) {
+        Observation send = tracing.consumed("wabridge.egress.send.duration", "egress send", job.record())
+                .lowCardinalityKeyValue("endpoint", job.endpoint().id())
+                .lowCardinalityKeyValue("kind", job.message().kind().name().toLowerCase(Locale.ROOT))
+                .start();
+        CompletableFuture<Handled> handled;
+        try {
+            handled = handleTraced(job, gate, send);
+        } catch (RuntimeException e) {
+            send.error(e);
+            send.stop();
+            throw e;
+        }
+        handled.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                send.error(failure);
+            }
+            send.stop();
+        });
+        return handled;
+    }
+
+    private CompletableFuture<Handled> handleTraced(Job job, CompletableFuture<Void> gate, Observation send) {
         OutboundMessage message = job.message();
         if (!job.forced() && ledger.contains(message.outboundId())) {
             log.info("outbound {} is already in the send ledger: not sending it again", message.outboundId());
@@ -80,21 +117,34 @@ public class OutboundSender implements JobHandler {
             return CompletableFuture.completedFuture(Handled.keepGate());
         }
         if (message.kind() != OutboundKind.MESSAGE) {
-            return sendWithRetries(job).thenComposeAsync(result -> record(job, result, null), worker);
+            return sendWithRetries(job, send).thenComposeAsync(result -> record(job, result, null), worker);
         }
         if (!gate.isDone() && job.endpoint().settings().delivery().typingIndicator()) {
             typing.show(job);
         }
         Pacer.Turn turn = pacer.prepare(job.endpoint(), message);
-        return gate.thenCompose(ignored -> sendWithRetries(job))
+        long queued = System.nanoTime();
+        return gate.thenCompose(ignored -> {
+                    pacingWait(job).record(System.nanoTime() - queued, TimeUnit.NANOSECONDS);
+                    return sendWithRetries(job, send);
+                })
                 .thenComposeAsync(result -> record(job, result, turn), worker);
     }
 
-    private CompletableFuture<GraphResult> sendWithRetries(Job job) {
-        return retry.executeCompletionStage(scheduler, () -> attempt(job)).toCompletableFuture();
+    /** How long a message waited for its gate: the previous message's outcome plus the pacing delay. */
+    private Timer pacingWait(Job job) {
+        return Timer.builder("wabridge.egress.pacing.wait")
+                .description("Time a message waited for its gate (previous message of the conversation, message delay)")
+                .tag("endpoint", job.endpoint().id())
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
-    private CompletableFuture<GraphResult> attempt(Job job) {
+    private CompletableFuture<GraphResult> sendWithRetries(Job job, Observation send) {
+        return retry.executeCompletionStage(scheduler, () -> attempt(job, send)).toCompletableFuture();
+    }
+
+    private CompletableFuture<GraphResult> attempt(Job job, Observation send) {
         if (job.isRevoked()) {
             return CompletableFuture.completedFuture(GraphResult.notSent(ErrorClass.CANCELLED, "partition revoked"));
         }
@@ -110,10 +160,17 @@ public class OutboundSender implements JobHandler {
                 return CompletableFuture.completedFuture(cancelled);
             }
             long started = System.nanoTime();
-            return graph.send(job.endpoint(), job.message()).thenApply(result -> {
+            Observation call = tracing.child("wabridge.egress.graph.calls", "graph send", send)
+                    .lowCardinalityKeyValue("endpoint", job.endpoint().id())
+                    .start();
+            String traceparent = tracing.traceparentOf(call, job.traceparent());
+            return graph.send(job.endpoint(), job.message(), traceparent).thenApply(result -> {
                 throttle.onResult(result, System.nanoTime() - started);
                 String outcome = result.isAccepted() ? "accepted" : result.errorClass().name().toLowerCase(Locale.ROOT);
-                meters.timer("wabridge.egress.graph.calls", "result", outcome).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                call.lowCardinalityKeyValue("result", outcome)
+                        .lowCardinalityKeyValue("code", result.error() != null ? Integer.toString(result.error().code()) : "none")
+                        .lowCardinalityKeyValue("http_status", result.httpStatus() > 0 ? Integer.toString(result.httpStatus()) : "none")
+                        .stop();
                 logAttempt(job, result);
                 return result;
             });
@@ -125,6 +182,7 @@ public class OutboundSender implements JobHandler {
         if (result.isAccepted()) {
             log.debug("outbound {} accepted as {}", message.outboundId(), result.wamid());
             count("accepted");
+            recordEndToEnd(job);
             CompletableFuture<Void> ledgerWrite = ledger.record(LedgerEntry.of(message.outboundId(), result.wamid(),
                     job.endpoint().phoneNumberId(), message.conversationKey(), Instant.now()));
             if (turn == null) {
@@ -146,6 +204,29 @@ public class OutboundSender implements JobHandler {
                         deadLetters.publish(job.record(), reason, result.error(), result.httpStatus()),
                         statuses.failed(message, result.error(), reason, job.traceparent()))
                 .thenApply(ignored -> Handled.keepGate());
+    }
+
+    /**
+     * Webhook arrival at ingress to Graph's accept, for replies that carry the arrival time
+     * (header {@code ingress-received-at}, set by the processor).
+     */
+    private void recordEndToEnd(Job job) {
+        String receivedAt = EventCodec.header(job.record().headers(), EventHeaders.INGRESS_RECEIVED_AT);
+        if (receivedAt == null || job.message().kind() != OutboundKind.MESSAGE) {
+            return;
+        }
+        try {
+            Duration latency = Duration.between(Instant.parse(receivedAt), Instant.now());
+            Timer.builder("wabridge.egress.end.to.end")
+                    .description("From the webhook's arrival at ingress to Graph's accept of a reply")
+                    .tag("endpoint", job.endpoint().id())
+                    .publishPercentileHistogram()
+                    .register(meters)
+                    .record(latency.isNegative() ? Duration.ZERO : latency);
+        } catch (DateTimeParseException e) {
+            log.debug("outbound {} has an unreadable {} header: {}", job.message().outboundId(), EventHeaders.INGRESS_RECEIVED_AT,
+                    receivedAt);
+        }
     }
 
     private void count(String outcome) {

@@ -12,6 +12,7 @@ import io.wabridge.support.endpoint.Endpoints;
 import io.wabridge.support.kafka.EventCodec;
 import io.wabridge.support.kafka.TopicSettings;
 import io.wabridge.support.kafka.TraceContext;
+import io.wabridge.support.observe.RecordTracing;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +46,11 @@ class InjectController {
     private final EventCodec codec;
     private final TopicSettings topics;
     private final Clock clock;
+    private final RecordTracing tracing;
 
     InjectController(Endpoints endpoints, DurablePublisher publisher, EventCodec codec, TopicSettings topics,
-            Optional<Clock> clock) {
+            Optional<Clock> clock, RecordTracing tracing) {
+        this.tracing = tracing;
         this.endpoints = endpoints;
         this.publisher = publisher;
         this.codec = codec;
@@ -95,12 +98,18 @@ class InjectController {
         InboundEvent event = new InboundEvent(InboundEvent.SCHEMA_VERSION, eventId, kind, endpoint.id(), endpoint.phoneNumberId(),
                 key, request.userId(), null, null, null, clock.instant(), null, request.text(), request.data(),
                 request.sessionId(), null, null, null);
-        PublishOutcome outcome = publisher.publish(List.of(codec.record(topics.inbound(), key, event, TraceContext.continueOrStart(traceparent))));
+        PublishOutcome outcome = publisher.publish(List.of(codec.record(topics.inbound(), key, event, traceparent(traceparent))));
         if (!outcome.written()) {
             return error(HttpStatus.SERVICE_UNAVAILABLE, "not written, retry later: " + outcome.failure());
         }
         log.debug("{} accepted for endpoint {} as event {}", kind, endpointId, eventId);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("eventId", eventId));
+    }
+
+    /** The HTTP server span's context; with tracing off, the request's header, else a new trace. */
+    private String traceparent(String header) {
+        String current = tracing.currentTraceparent(null);
+        return current != null ? current : TraceContext.continueOrStart(header);
     }
 
     private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {

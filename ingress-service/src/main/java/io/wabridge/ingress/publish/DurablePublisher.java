@@ -1,5 +1,7 @@
 package io.wabridge.ingress.publish;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,13 +32,33 @@ public class DurablePublisher {
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final Duration timeout;
+    private final Timer written;
+    private final Timer notWritten;
 
-    DurablePublisher(KafkaTemplate<String, byte[]> kafka, PublishSettings settings) {
+    DurablePublisher(KafkaTemplate<String, byte[]> kafka, PublishSettings settings, MeterRegistry meters) {
         this.kafka = kafka;
         this.timeout = settings.timeout();
+        this.written = publishTimer(meters, "written");
+        this.notWritten = publishTimer(meters, "not_written");
+    }
+
+    /** Time from the first send until the broker acknowledged every record of a delivery (or it failed). */
+    private static Timer publishTimer(MeterRegistry meters, String outcome) {
+        return Timer.builder("wabridge.ingress.publish")
+                .description("Kafka write of one delivery's records until the broker acknowledged all of them")
+                .tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
     public PublishOutcome publish(List<ProducerRecord<String, byte[]>> records) {
+        long started = System.nanoTime();
+        PublishOutcome outcome = write(records);
+        (outcome.written() ? written : notWritten).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        return outcome;
+    }
+
+    private PublishOutcome write(List<ProducerRecord<String, byte[]>> records) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>(records.size());
         for (ProducerRecord<String, byte[]> record : records) {

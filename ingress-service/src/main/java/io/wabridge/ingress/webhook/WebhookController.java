@@ -8,6 +8,7 @@ import io.wabridge.model.settings.EndpointSettings;
 import io.wabridge.support.endpoint.Endpoint;
 import io.wabridge.support.endpoint.Endpoints;
 import io.wabridge.support.kafka.TraceContext;
+import io.wabridge.support.observe.RecordTracing;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -41,12 +42,15 @@ class WebhookController {
     private final WebhookIntake intake;
     private final WebhookSettings settings;
     private final MeterRegistry meters;
+    private final RecordTracing tracing;
 
-    WebhookController(Endpoints endpoints, WebhookIntake intake, WebhookSettings settings, MeterRegistry meters) {
+    WebhookController(Endpoints endpoints, WebhookIntake intake, WebhookSettings settings, MeterRegistry meters,
+                      RecordTracing tracing) {
         this.endpoints = endpoints;
         this.intake = intake;
         this.settings = settings;
         this.meters = meters;
+        this.tracing = tracing;
         // Meta verifies every callback URL before it sends anything: an endpoint without a token can never work.
         endpoints.requireEach((id, endpoint) -> EndpointSettings.require(id, "verify-token", endpoint.verifyToken()));
     }
@@ -95,7 +99,7 @@ class WebhookController {
         if (body == null) {
             return respond(IntakeResult.tooLarge(limit));
         }
-        String traceparent = TraceContext.continueOrStart(http.getHeader(EventHeaders.TRACEPARENT));
+        String traceparent = traceparent(http);
         WebhookRequest request = new WebhookRequest(body, http.getHeader(SignatureVerifier.HEADER), traceparent, keptHeaders(http));
         return respond(intake.receive(endpoint, request));
     }
@@ -111,6 +115,16 @@ class WebhookController {
         body.put("outcome", result.outcome());
         body.put("message", result.message());
         return ResponseEntity.status(result.status()).body(body);
+    }
+
+    /**
+     * The HTTP server span's context (Boot's observation filter continued the request's
+     * {@code traceparent}): the records continue this request's trace. With tracing off, the
+     * request's own header, else a new trace.
+     */
+    private String traceparent(HttpServletRequest http) {
+        String current = tracing.currentTraceparent(null);
+        return current != null ? current : TraceContext.continueOrStart(http.getHeader(EventHeaders.TRACEPARENT));
     }
 
     /** Headers worth keeping with a quarantined body: enough to re-check and re-process it. */

@@ -9,7 +9,7 @@ import io.wabridge.model.event.OutboundMessage;
 import io.wabridge.support.endpoint.Endpoint;
 import io.wabridge.support.kafka.DeadLetterRecords;
 import io.wabridge.support.kafka.EventCodec;
-import io.wabridge.support.kafka.TraceContext;
+import io.wabridge.support.observe.RecordTracing;
 import java.time.Clock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -22,8 +22,10 @@ final class OutboundRecords {
     private final String outboundTopic;
     private final String deadLetterTopic;
     private final Clock clock;
+    private final RecordTracing tracing;
 
-    OutboundRecords(EventCodec codec, String outboundTopic, String deadLetterTopic, Clock clock) {
+    OutboundRecords(EventCodec codec, String outboundTopic, String deadLetterTopic, Clock clock, RecordTracing tracing) {
+        this.tracing = tracing;
         this.codec = codec;
         this.outboundTopic = outboundTopic;
         this.deadLetterTopic = deadLetterTopic;
@@ -52,8 +54,16 @@ final class OutboundRecords {
                 outboundId, event.eventId(), index, kind, endpoint.id(),
                 endpoint.phoneNumberId(), event.conversationKey(), event.userId(), event.messageId(), message,
                 clock.instant());
-        String traceparent = TraceContext.continueOrStart(EventCodec.header(work.record().headers(), EventHeaders.TRACEPARENT));
+        // The turn's span (a child of the inbound record's trace); without tracing, the inbound header as it came.
+        String traceparent = tracing.currentTraceparent(null);
+        if (traceparent == null) {
+            traceparent = RecordTracing.passedOn(work.record());
+        }
         ProducerRecord<String, byte[]> record = codec.record(outboundTopic, work.key(), outbound, traceparent);
+        if (event.receivedAt() != null && EventCodec.header(work.record().headers(), EventHeaders.REPLAYED_FROM) == null) {
+            // Egress measures webhook-to-Graph-accept latency from it; a replayed record's age is no latency.
+            DeadLetterRecords.set(record.headers(), EventHeaders.INGRESS_RECEIVED_AT, event.receivedAt().toString());
+        }
         if (work.forced()) {
             // A forced replay re-does the whole turn: egress sends its replies even though the ledger has their ids.
             DeadLetterRecords.set(record.headers(), EventHeaders.REPLAY_FORCE, "true");

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.wabridge.model.Topics;
 import io.wabridge.model.settings.EndpointSettings;
 import io.wabridge.processor.cognigy.CognigyClient;
+import io.wabridge.processor.cognigy.CognigyCircuits;
 import io.wabridge.processor.cognigy.CognigyClientSettings;
 import io.wabridge.processor.conversation.ConversationSettings;
 import io.wabridge.processor.conversation.ConversationStore;
@@ -16,6 +17,8 @@ import io.wabridge.support.endpoint.Endpoints;
 import io.wabridge.support.endpoint.WhatsAppApiSettings;
 import io.wabridge.support.kafka.EventCodec;
 import io.wabridge.support.kafka.TopicSettings;
+import io.wabridge.support.observe.ConsumerMeters;
+import io.wabridge.support.observe.RecordTracing;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -92,11 +95,18 @@ class PipelineConfiguration {
 
     @Bean
     TurnHandler turnHandler(Endpoints endpoints, CognigyClient cognigy, MediaUrls mediaUrls, OutputSettings output,
-                            EventCodec codec, TopicSettings topics, ConversationSettings conversations, MeterRegistry meters) {
+                            EventCodec codec, TopicSettings topics, ConversationSettings conversations, MeterRegistry meters,
+                            RecordTracing tracing) {
         OutboundRecords records = new OutboundRecords(codec, topics.outbound(), Topics.deadLetterOf(topics.inbound()),
-                Clock.systemUTC());
+                Clock.systemUTC(), tracing);
         return new TurnHandler(endpoints, cognigy, mediaUrls, new OutputMapper(output), records, conversations.dedupeWindow(),
-                Clock.systemUTC(), meters);
+                Clock.systemUTC(), meters, tracing);
+    }
+
+    /** {@code cognigy} health and circuit gauges; informational, see {@link CognigyCircuits}. */
+    @Bean
+    CognigyCircuits cognigy(CognigyClient cognigy, Endpoints endpoints) {
+        return new CognigyCircuits(cognigy, endpoints);
     }
 
     @Bean
@@ -107,7 +117,7 @@ class PipelineConfiguration {
     @Bean
     InboundProcessor inboundProcessor(KafkaProperties kafka, PipelineSettings settings, TopicSettings topics,
                                       ConversationSettings conversations, TurnHandler handler, EventCodec codec,
-                                      ExecutorService turnWorkers, Endpoints endpoints) {
+                                      ExecutorService turnWorkers, Endpoints endpoints, ConsumerMeters consumerMeters) {
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties(null));
         consumer.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -128,8 +138,9 @@ class PipelineConfiguration {
         // Transactions last milliseconds; a crashed instance's open one should not block read_committed readers for long.
         producer.putIfAbsent(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 15_000);
 
+        // Lag and fetch meters of the current session's consumer (a new session's replace the old one's).
         return new InboundProcessor(() -> new ConsumingSession(
-                new KafkaConsumer<>(consumer, new StringDeserializer(), new ByteArrayDeserializer()),
+                consumerMeters.bind("inbound", new KafkaConsumer<>(consumer, new StringDeserializer(), new ByteArrayDeserializer())),
                 new KafkaProducer<>(producer, new StringSerializer(), new ByteArraySerializer()),
                 new KafkaConsumer<>(restorer, new StringDeserializer(), new ByteArrayDeserializer()),
                 new ConversationStore(conversations.topic(), new Retention(conversations.retention(), endpoints), Clock.systemUTC()),

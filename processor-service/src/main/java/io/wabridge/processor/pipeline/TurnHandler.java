@@ -3,7 +3,7 @@ package io.wabridge.processor.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
 import io.wabridge.model.Json;
 import io.wabridge.model.event.InboundEvent;
 import io.wabridge.model.event.InboundKind;
@@ -19,6 +19,7 @@ import io.wabridge.processor.output.Adjustments;
 import io.wabridge.processor.output.OutputMapper;
 import io.wabridge.support.endpoint.Endpoint;
 import io.wabridge.support.endpoint.Endpoints;
+import io.wabridge.support.observe.RecordTracing;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,10 +53,10 @@ class TurnHandler {
     private final int dedupeWindow;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final Timer cognigyTimer;
+    private final RecordTracing tracing;
 
     TurnHandler(Endpoints endpoints, CognigyClient cognigy, MediaUrls mediaUrls, OutputMapper outputMapper,
-                OutboundRecords records, int dedupeWindow, Clock clock, MeterRegistry meters) {
+                OutboundRecords records, int dedupeWindow, Clock clock, MeterRegistry meters, RecordTracing tracing) {
         this.endpoints = endpoints;
         this.cognigy = cognigy;
         this.mediaUrls = mediaUrls;
@@ -64,10 +65,19 @@ class TurnHandler {
         this.dedupeWindow = dedupeWindow;
         this.clock = clock;
         this.meters = meters;
-        this.cognigyTimer = meters.timer("wabridge.processor.cognigy.calls");
+        this.tracing = tracing;
     }
 
+    /**
+     * One turn, timed ({@code wabridge.processor.turn.duration}) and traced: its span continues
+     * the inbound record's trace, and the records it writes carry the span's context on.
+     */
     Turn handle(Work work, ConversationState state) {
+        return tracing.consumed("wabridge.processor.turn.duration", "processor turn", work.record())
+                .observe(() -> handleTraced(work, state));
+    }
+
+    private Turn handleTraced(Work work, ConversationState state) {
         InboundEvent event = work.event();
         long offset = work.record().offset();
         String messageId = event.messageId() != null ? event.messageId() : event.eventId();
@@ -129,7 +139,7 @@ class TurnHandler {
             CognigyInput input = inputMapper.map(event);
             mediaUrls.addTo(input, endpoint);
             CognigyRequest request = new CognigyRequest(event.userId(), session, input.text(), input.data());
-            outputs = cognigyTimer.record(() -> cognigy.send(endpoint.id(), endpoint.settings().cognigy(), request));
+            outputs = callCognigy(endpoint, request);
         } catch (CognigyException e) {
             log.warn("Cognigy gave no answer for {} (endpoint {}, event {}): {} {}", work.key(), endpoint.id(),
                     event.eventId(), e.failure().reason(), e.getMessage());
@@ -148,6 +158,30 @@ class TurnHandler {
                     new IllegalStateException("an output exceeds " + MAX_RECORD_BYTES + " bytes"));
         }
         return outcome(work, state.afterTurn(session, at, messageId, offset, dedupeWindow), out, "replied");
+    }
+
+    /**
+     * The Cognigy call (retries included) as a child span and the timer
+     * {@code wabridge.processor.cognigy.calls}, tagged by endpoint and outcome ({@code ok} or the
+     * failure reason).
+     */
+    private List<JsonNode> callCognigy(Endpoint endpoint, CognigyRequest request) {
+        Observation call = tracing.child("wabridge.processor.cognigy.calls", "cognigy call")
+                .lowCardinalityKeyValue("endpoint", endpoint.id())
+                .start();
+        Observation.Scope scope = call.openScope();
+        try {
+            List<JsonNode> outputs = cognigy.send(endpoint.id(), endpoint.settings().cognigy(), request);
+            call.lowCardinalityKeyValue("outcome", "ok");
+            return outputs;
+        } catch (CognigyException e) {
+            call.lowCardinalityKeyValue("outcome", e.failure().reason());
+            call.error(e);
+            throw e;
+        } finally {
+            scope.close();
+            call.stop();
+        }
     }
 
     /** Notify and agent replies go to the user as they are, converted like a bot output. */

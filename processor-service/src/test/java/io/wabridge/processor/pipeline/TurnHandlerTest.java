@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import io.wabridge.support.observe.RecordTracing;
 import org.junit.jupiter.api.Test;
 
 /** The turn logic without Kafka or HTTP: a scripted Cognigy and hand-made records. */
@@ -43,7 +44,8 @@ class TurnHandlerTest {
     private final TurnHandler handler = new TurnHandler(endpoints(), new ScriptedCognigy(),
             new MediaUrls(new MediaUrlSettings(false, null), new WhatsAppApiSettings(null, null)),
             new OutputMapper(OutputSettings.defaults()),
-            new OutboundRecords(codec, "out", "in-dlt", Clock.systemUTC()), 20, Clock.systemUTC(), meters);
+            new OutboundRecords(codec, "out", "in-dlt", Clock.systemUTC(), RecordTracing.noop()), 20, Clock.systemUTC(), meters,
+            RecordTracing.noop());
 
     @Test
     void aMessageAlreadyHandledWritesNothingAndSkipsCognigy() {

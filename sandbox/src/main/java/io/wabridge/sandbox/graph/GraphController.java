@@ -48,6 +48,7 @@ class GraphController {
     @PostMapping("/{version:v\\d+\\.\\d+}/{phoneNumberId}/messages")
     Map<String, Object> send(@PathVariable String phoneNumberId,
                              @RequestHeader(name = "Authorization", required = false) String authorization,
+                             @RequestHeader(name = "traceparent", required = false) String traceparent,
                              @RequestParam(name = "access_token", required = false) String accessToken,
                              @RequestParam(name = "appsecret_proof", required = false) String proof,
                              @RequestBody(required = false) byte[] raw) {
@@ -67,7 +68,7 @@ class GraphController {
         if (fault != null && !fault.failedStatus()) {
             throw new GraphApiException(fault.error());
         }
-        SentMessage message = outbox.accept(waId, send.type(), body);
+        SentMessage message = outbox.accept(waId, send.type(), body, traceparent);
         if (fault != null) {
             statuses.fail(message, send.callbackData(), fault);
         } else {

@@ -44,7 +44,11 @@ public class Outbox {
     }
 
     SentMessage accept(String to, String type, JsonNode body) {
-        SentMessage message = SentMessage.accepted("wamid." + UUID.randomUUID(), to, type, body, Instant.now());
+        return accept(to, type, body, null);
+    }
+
+    SentMessage accept(String to, String type, JsonNode body, String traceparent) {
+        SentMessage message = SentMessage.accepted("wamid." + UUID.randomUUID(), to, type, body, Instant.now(), traceparent);
         synchronized (byRecipient) {
             Deque<SentMessage> messages = byRecipient.computeIfAbsent(to, key -> new ArrayDeque<>());
             messages.addLast(message);

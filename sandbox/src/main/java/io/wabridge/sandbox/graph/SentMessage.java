@@ -11,11 +11,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * received, when it arrived and when each status was reached.
  *
  * @param statuses {@code sent} / {@code delivered} / {@code read} → when; filled in as they happen
+ * @param traceparent the request's W3C {@code traceparent} header, or null: shows the trace reached Graph
  */
-public record SentMessage(String id, String to, String type, JsonNode body, Instant acceptedAt, Map<String, Instant> statuses) {
+public record SentMessage(String id, String to, String type, JsonNode body, Instant acceptedAt, Map<String, Instant> statuses,
+                          String traceparent) {
 
-    static SentMessage accepted(String id, String to, String type, JsonNode body, Instant at) {
-        return new SentMessage(id, to, type, body, at, new ConcurrentHashMap<>());
+    static SentMessage accepted(String id, String to, String type, JsonNode body, Instant at, String traceparent) {
+        return new SentMessage(id, to, type, body, at, new ConcurrentHashMap<>(), traceparent);
     }
 
     /** The furthest status reached ({@code failed} wins), or {@code accepted}. */
