@@ -16,7 +16,8 @@ public final class Scenarios {
     private static final List<Scenario> ALL = List.of(
             new HttpCeilingScenario(),
             new ProducerCeilingScenario(),
-            new IngressScenario());
+            new IngressScenario(),
+            new EgressScenario());
 
     private Scenarios() {
     }
