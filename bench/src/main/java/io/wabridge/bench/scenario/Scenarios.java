@@ -17,6 +17,7 @@ public final class Scenarios {
             new HttpCeilingScenario(),
             new ProducerCeilingScenario(),
             new IngressScenario(),
+            new ProcessorScenario(),
             new EgressScenario());
 
     private Scenarios() {

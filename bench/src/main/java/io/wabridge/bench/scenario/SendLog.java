@@ -123,6 +123,17 @@ final class SendLog {
         return latency;
     }
 
+    /** Only the requests with sequence numbers in {@code [fromSequence, toSequence)}: one phase's load. */
+    SendLog between(long fromSequence, long toSequence) {
+        return new SendLog(requests.stream()
+                .filter(request -> request.sequence() >= fromSequence && request.sequence() < toSequence).toList());
+    }
+
+    /** Time from the first to the last arrival, in µs (0 when fewer than two). */
+    long spanMicros() {
+        return requests.size() < 2 ? 0 : requests.get(requests.size() - 1).arrivalMicros() - requests.get(0).arrivalMicros();
+    }
+
     /** Only the requests of one sender (a phone number id). */
     SendLog from(String sender) {
         return new SendLog(requests.stream().filter(request -> request.sender().equals(sender)).toList());
