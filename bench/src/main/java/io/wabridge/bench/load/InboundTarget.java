@@ -45,7 +45,7 @@ public final class InboundTarget implements LoadTarget {
     @Override
     public void submit(long sequence, long intendedNanos, Completion completion) {
         try {
-            InboundEvent event = event(sequence, EpochClock.micros(intendedNanos));
+            InboundEvent event = event(bodies, endpointId, sequence, EpochClock.micros(intendedNanos));
             ProducerRecord<String, byte[]> record = codec.record(topic, event.conversationKey(), event, null);
             producer.send(record, (metadata, error) -> completion.completed(error == null ? 200 : Completion.FAILED, intendedNanos));
         } catch (RuntimeException e) {
@@ -53,7 +53,7 @@ public final class InboundTarget implements LoadTarget {
         }
     }
 
-    InboundEvent event(long sequence, long intendedMicros) {
+    static InboundEvent event(WebhookBodies bodies, String endpointId, long sequence, long intendedMicros) {
         String phoneNumberId = bodies.phoneNumberId();
         String waId = bodies.waId(sequence);
         String wamid = "wamid.bench-" + sequence;

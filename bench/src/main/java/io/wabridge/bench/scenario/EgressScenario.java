@@ -84,6 +84,7 @@ public final class EgressScenario implements Scenario {
             }
             Thread.sleep(1000); // anything sent twice arrives now, not after the count
             all = new SendLog(graph.requests());
+            all.writeTo(context.dir().resolve("graph-requests.tsv"));
             records = TopicAdmin.records(bootstrap, Topics.OUTBOUND);
             context.deadChildren().forEach(name -> problems.add(name + " died during the run"));
         } finally {
@@ -124,10 +125,12 @@ public final class EgressScenario implements Scenario {
         String at = " @" + Format.number(budget) + "/s budget";
         String note = log.size() + " messages to " + RECIPIENTS + " recipients, backlog written before sending; "
                 + Format.number(Math.round(rate * 10) / 10.0) + " sends/s after the first second";
+        long busiestAt = log.size() == 0 ? 0 : log.busiestWindowStart(SendLog.SECOND_MICROS) - log.requests().get(0).arrivalMicros();
         return List.of(
                 Figure.atLeast("egress achieved rate / budget" + at, Math.round(rate / budget * 1000) / 1000.0, "", RATE_RATIO_TARGET, note),
                 Figure.atMost("egress max sends in any 1-s window" + at, busiest, "sends", budget,
-                        "sliding window over the fake's arrival times"));
+                        "sliding window over the fake's arrival times; the busiest starts " + Format.number(busiestAt / 1000.0)
+                                + " ms after the phase's first send (graph-requests.tsv in the scenario folder)"));
     }
 
     private static List<Figure> gapFigures(Phase phase, SendLog log) {

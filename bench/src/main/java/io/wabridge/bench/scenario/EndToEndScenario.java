@@ -76,6 +76,7 @@ public final class EndToEndScenario implements Scenario {
             awaitDrained(graph, phases, problems);
             Thread.sleep(1000); // a message sent twice would arrive now
             graphLog = new SendLog(graph.requests()).from(Systems.PHONE_NUMBER_ID);
+            graphLog.writeTo(context.dir().resolve("graph-requests.tsv"));
             context.deadChildren().forEach(name -> problems.add(name + " died during the run"));
         } finally {
             context.stopAll();

@@ -88,6 +88,7 @@ public final class ProcessorScenario implements Scenario {
         phases.stream().filter(phase -> phase.errors() > 0).forEach(phase -> problems.add(phase.name() + ": " + phase.errors() + " failed sends"));
 
         SendLog all = new SendLog(replies);
+        all.writeTo(context.dir().resolve("replies.tsv"));
         long sent = sent(phases);
         Set<Long> expected = new HashSet<>();
         LongStream.range(0, sent).forEach(expected::add);

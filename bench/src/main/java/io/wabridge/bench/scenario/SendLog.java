@@ -1,6 +1,9 @@
 package io.wabridge.bench.scenario;
 
 import io.wabridge.bench.fake.Request;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -132,6 +135,27 @@ final class SendLog {
     /** Time from the first to the last arrival, in µs (0 when fewer than two). */
     long spanMicros() {
         return requests.size() < 2 ? 0 : requests.get(requests.size() - 1).arrivalMicros() - requests.get(0).arrivalMicros();
+    }
+
+    /** Writes every request, one {@link Request#line()} each in arrival order, for a look after the run. */
+    void writeTo(Path file) throws IOException {
+        Files.write(file, requests.stream().map(Request::line).toList());
+    }
+
+    /** Start (µs) of the first window of {@code windowMicros} holding {@link #maxInWindow} requests; -1 when empty. */
+    long busiestWindowStart(long windowMicros) {
+        int best = maxInWindow(windowMicros);
+        int start = 0;
+        for (int end = 0; end < requests.size(); end++) {
+            long endAt = requests.get(end).arrivalMicros();
+            while (requests.get(start).arrivalMicros() <= endAt - windowMicros) {
+                start++;
+            }
+            if (end - start + 1 == best) {
+                return requests.get(start).arrivalMicros();
+            }
+        }
+        return -1;
     }
 
     /** Only the requests of one sender (a phone number id). */

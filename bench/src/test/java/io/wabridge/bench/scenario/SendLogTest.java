@@ -21,6 +21,7 @@ class SendLogTest {
         List<Request> requests = List.of(at(900_000, "a", 0), at(950_000, "a", 1), at(990_000, "a", 2),
                 at(1_010_000, "a", 3), at(1_050_000, "a", 4), at(1_100_000, "a", 5), at(2_500_000, "a", 6));
         assertThat(new SendLog(requests).maxInWindow(SendLog.SECOND_MICROS)).isEqualTo(6);
+        assertThat(new SendLog(requests).busiestWindowStart(SendLog.SECOND_MICROS)).isEqualTo(900_000);
     }
 
     @Test
