@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.HdrHistogram.Histogram;
 
@@ -67,7 +66,7 @@ public final class EgressScenario implements Scenario {
             String bootstrap = Systems.broker(context);
             TopicAdmin.create(bootstrap, Topics.OUTBOUND, 12);
             FakeClient graph = Systems.fake(context, "fake-graph", GRAPH_LATENCY_MS, 200);
-            Systems.egress(context, bootstrap, graph, phases.stream().map(Phase::endpoint).toList(), Map.of());
+            Systems.egress(context, bootstrap, graph, phases.stream().map(Phase::endpoint).toList());
             long first = 0;
             for (Phase phase : phases) {
                 CpuMeter meter = CpuMeter.start(context);

@@ -10,7 +10,6 @@ import io.wabridge.bench.report.Format;
 import io.wabridge.model.Topics;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -58,7 +57,7 @@ public final class EndToEndScenario implements Scenario {
             String url = Systems.ingress(context, bootstrap);
             List<Systems.Endpoint> endpoints = List.of(Systems.benchEndpoint(1000));
             Systems.processor(context, bootstrap, cognigy, endpoints);
-            Systems.egress(context, bootstrap, graph, endpoints, Map.of());
+            Systems.egress(context, bootstrap, graph, endpoints);
             LoadGenerator generator = LoadGenerator.ready(context.start(
                     LoadGenerator.stampedHttp("generator", url, Systems.BODIES, Systems.CONNECTIONS)));
             long third = profile.warmupMillis() / 3;

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Starts the usual child processes of a scenario on free loopback ports. */
 final class Systems {
@@ -107,12 +106,11 @@ final class Systems {
     }
 
     /** egress-service with its defaults, sending to the fake Graph API, each endpoint with its budget and message delay. */
-    static void egress(ScenarioContext context, String bootstrapServers, FakeClient graph, List<Endpoint> endpoints,
-            Map<String, String> extra) throws IOException, InterruptedException {
+    static void egress(ScenarioContext context, String bootstrapServers, FakeClient graph, List<Endpoint> endpoints)
+            throws IOException, InterruptedException {
         List<String> args = service("egress", bootstrapServers);
         args.add("--wabridge.whatsapp.graph-url=" + graph.url());
         endpoints.forEach(endpoint -> args.addAll(endpoint.args()));
-        extra.forEach((key, value) -> args.add("--" + key + "=" + value));
         context.start(new ChildSpec("egress", SutMain.class.getName(), SERVICE_HEAP, args, false)).awaitReady(START_TIMEOUT);
     }
 
