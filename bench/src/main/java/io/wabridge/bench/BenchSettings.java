@@ -18,7 +18,7 @@ import java.util.List;
  */
 public record BenchSettings(List<String> scenarios, Profile profile, Sustainability rule, Path outputDir, boolean flightRecording) {
 
-    static final List<String> DEFAULT_SCENARIOS = List.of("http-ceiling", "producer-ceiling", "ingress");
+    static final List<String> DEFAULT_SCENARIOS = List.of("http-ceiling", "producer-ceiling", "ingress", "processor", "egress", "end-to-end");
 
     static BenchSettings from(Args args, Path defaultOutput) {
         List<String> scenarios = args.options().containsKey("scenario")

@@ -24,10 +24,12 @@ public final class HttpTarget implements LoadTarget {
     private final String hostHeader;
     private final WebhookBodies bodies;
     private final int timeoutMillis;
+    private final boolean stamped;
     private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private final List<Thread> workers = new ArrayList<>();
 
-    public HttpTarget(URI url, WebhookBodies bodies, int connections, int timeoutMillis) {
+    /** @param stamped bodies carry the intended send time ({@link WebhookBodies#stampedBody}) */
+    public HttpTarget(URI url, WebhookBodies bodies, int connections, int timeoutMillis, boolean stamped) {
         if (!"localhost".equals(url.getHost()) && !url.getHost().startsWith("127.")) {
             throw new IllegalArgumentException("the load generator only targets loopback addresses, not " + url.getHost());
         }
@@ -36,6 +38,7 @@ public final class HttpTarget implements LoadTarget {
         this.hostHeader = "Host: " + url.getHost() + ":" + url.getPort() + "\r\n";
         this.bodies = bodies;
         this.timeoutMillis = timeoutMillis;
+        this.stamped = stamped;
         for (int i = 0; i < connections; i++) {
             Thread worker = new Thread(this::work, "http-" + i);
             worker.setDaemon(true);
@@ -61,7 +64,9 @@ public final class HttpTarget implements LoadTarget {
         try (HttpConnection connection = new HttpConnection(address, timeoutMillis)) {
             while (!Thread.currentThread().isInterrupted()) {
                 Request request = queue.take();
-                byte[] body = bodies.body(request.sequence());
+                byte[] body = stamped
+                        ? bodies.stampedBody(request.sequence(), EpochClock.micros(request.intendedNanos()))
+                        : bodies.body(request.sequence());
                 byte[] head = HttpConnection.ascii(requestLine + hostHeader
                         + "Content-Type: application/json\r\n"
                         + "X-Hub-Signature-256: " + bodies.signature(body) + "\r\n"

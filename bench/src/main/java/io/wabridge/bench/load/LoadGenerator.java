@@ -20,6 +20,17 @@ public final class LoadGenerator {
         return spec(name, List.of("--target=http", "--url=" + url, "--connections=" + connections), bodies);
     }
 
+    /** Webhook POSTs whose text carries the sequence number and intended send time (end to end). */
+    public static ChildSpec stampedHttp(String name, String url, WebhookBodies bodies, int connections) {
+        return spec(name, List.of("--target=http", "--url=" + url, "--connections=" + connections, "--stamped=true"), bodies);
+    }
+
+    /** Real inbound message events for {@code endpointId} to {@code topic}, stamped (see {@code InboundTarget}). */
+    public static ChildSpec inbound(String name, String bootstrapServers, String topic, String endpointId, WebhookBodies bodies) {
+        return spec(name, List.of("--target=inbound", "--bootstrap=" + bootstrapServers, "--topic=" + topic,
+                "--endpoint-id=" + endpointId), bodies);
+    }
+
     /** Records to {@code topic} with ingress's producer settings. */
     public static ChildSpec kafka(String name, String bootstrapServers, String topic, WebhookBodies bodies) {
         return spec(name, List.of("--target=kafka", "--bootstrap=" + bootstrapServers, "--topic=" + topic), bodies);

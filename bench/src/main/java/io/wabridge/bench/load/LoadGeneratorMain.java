@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The load generator process. {@code --target=http --url=... --connections=N} posts signed
- * webhooks; {@code --target=kafka --bootstrap=... --topic=...} produces records. Phases come in
+ * webhooks ({@code --stamped=true}: with the intended send time in the text); {@code --target=kafka
+ * --bootstrap=... --topic=...} produces inbound-sized records; {@code --target=inbound ... --endpoint-id=...}
+ * produces real, stamped {@code InboundEvent}s (what ingress writes) for the processor. Phases come in
  * on standard input (see {@link GeneratorProtocol}); end of input stops it, so it never
  * outlives the harness.
  */
@@ -48,9 +50,10 @@ public final class LoadGeneratorMain {
         String kind = args.required("target");
         return switch (kind) {
             case "http" -> new HttpTarget(URI.create(args.required("url")), bodies, args.getInt("connections", 200),
-                    args.getInt("timeout-ms", 10_000));
+                    args.getInt("timeout-ms", 10_000), args.flag("stamped"));
             case "kafka" -> new KafkaTarget(args.required("bootstrap"), args.required("topic"), bodies);
-            default -> throw new IllegalArgumentException("--target must be http or kafka but was " + kind);
+            case "inbound" -> new InboundTarget(args.required("bootstrap"), args.required("topic"), args.required("endpoint-id"), bodies);
+            default -> throw new IllegalArgumentException("--target must be http, kafka or inbound but was " + kind);
         };
     }
 }

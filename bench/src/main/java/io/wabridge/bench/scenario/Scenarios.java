@@ -7,16 +7,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/**
- * Every scenario the harness knows. The processor (fake Cognigy), egress (fake Graph API) and
- * end-to-end scenarios of issue 7 join this list once those services exist on this branch.
- */
+/** Every scenario the harness knows, in the order a full run takes them. */
 public final class Scenarios {
 
     private static final List<Scenario> ALL = List.of(
             new HttpCeilingScenario(),
             new ProducerCeilingScenario(),
-            new IngressScenario());
+            new IngressScenario(),
+            new ProcessorScenario(),
+            new EgressScenario(),
+            new EndToEndScenario());
 
     private Scenarios() {
     }
@@ -33,6 +33,8 @@ public final class Scenarios {
         setup.put("broker", "local-runner's single-node KRaft broker, own JVM, -Xmx" + Systems.BROKER_HEAP + ", 12 partitions per topic");
         setup.put("producer settings", new TreeMap<>(KafkaTarget.INGRESS_PRODUCER_SETTINGS));
         setup.put("webhook", "one text message per delivery, signed (HMAC-SHA256), " + Systems.BODIES.users() + " senders");
+        setup.put("fakes", "fake Graph API (" + EgressScenario.GRAPH_LATENCY_MS + " ms) and fake Cognigy (" + ProcessorScenario.COGNIGY_LATENCY_MS
+                + " ms in processor, 0 ms end to end): JDK HttpServer, own JVM, time-stamp every request");
         return setup;
     }
 

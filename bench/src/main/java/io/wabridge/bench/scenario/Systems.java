@@ -1,5 +1,6 @@
 package io.wabridge.bench.scenario;
 
+import io.wabridge.bench.fake.FakeClient;
 import io.wabridge.bench.load.LoadGenerator;
 import io.wabridge.bench.load.WebhookBodies;
 import io.wabridge.bench.process.ChildProcess;
@@ -8,6 +9,7 @@ import io.wabridge.bench.process.FreePorts;
 import io.wabridge.bench.sut.SutMain;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Starts the usual child processes of a scenario on free loopback ports. */
@@ -60,6 +62,64 @@ final class Systems {
                 List.of("nowork", "--server.port=" + port), false));
         noWork.awaitReady(START_TIMEOUT);
         return webhookUrl(port);
+    }
+
+    /**
+     * A fake Graph API ({@code fake-graph}) or Cognigy REST Endpoint ({@code fake-cognigy}) answering
+     * after {@code latencyMillis}, with {@code threads} request threads (at least latency × rate).
+     */
+    static FakeClient fake(ScenarioContext context, String role, long latencyMillis, int threads) throws IOException, InterruptedException {
+        int port = FreePorts.next();
+        ChildProcess fake = context.start(new ChildSpec(role, SutMain.class.getName(), SERVICE_HEAP, List.of(role,
+                "--port=" + port, "--latency-ms=" + latencyMillis, "--threads=" + threads), false));
+        fake.awaitReady(START_TIMEOUT);
+        return new FakeClient(port);
+    }
+
+    /** One WhatsApp endpoint of the processor and egress, keyed by its id. */
+    record Endpoint(String id, String phoneNumberId, Duration messageDelay, int budget) {
+
+        List<String> args() {
+            String prefix = "--wabridge.endpoints." + id + ".";
+            return List.of(prefix + "phone-number-id=" + phoneNumberId,
+                    prefix + "access-token=bench-access-token",
+                    prefix + "verify-token=bench-verify-token",
+                    prefix + "message-delay=" + messageDelay.toMillis() + "ms",
+                    "--wabridge.egress.throughput.budgets." + id + "=" + budget);
+        }
+    }
+
+    /** The endpoint the HTTP generator's webhooks are for. */
+    static Endpoint benchEndpoint(int budget) {
+        return new Endpoint(ENDPOINT, PHONE_NUMBER_ID, Duration.ZERO, budget);
+    }
+
+    /** processor-service with its defaults (200 workers), every endpoint's Cognigy URL on the fake. */
+    static void processor(ScenarioContext context, String bootstrapServers, FakeClient cognigy, List<Endpoint> endpoints)
+            throws IOException, InterruptedException {
+        List<String> args = service("processor", bootstrapServers);
+        for (Endpoint endpoint : endpoints) {
+            args.addAll(endpoint.args());
+            args.add("--wabridge.endpoints." + endpoint.id() + ".cognigy.url=" + cognigy.url() + "/endpoint/bench-url-token");
+        }
+        context.start(new ChildSpec("processor", SutMain.class.getName(), SERVICE_HEAP, args, false)).awaitReady(START_TIMEOUT);
+    }
+
+    /** egress-service with its defaults, sending to the fake Graph API, each endpoint with its budget and message delay. */
+    static void egress(ScenarioContext context, String bootstrapServers, FakeClient graph, List<Endpoint> endpoints)
+            throws IOException, InterruptedException {
+        List<String> args = service("egress", bootstrapServers);
+        args.add("--wabridge.whatsapp.graph-url=" + graph.url());
+        endpoints.forEach(endpoint -> args.addAll(endpoint.args()));
+        context.start(new ChildSpec("egress", SutMain.class.getName(), SERVICE_HEAP, args, false)).awaitReady(START_TIMEOUT);
+    }
+
+    private static List<String> service(String role, String bootstrapServers) {
+        List<String> args = new ArrayList<>();
+        args.add(role);
+        args.add("--server.port=" + FreePorts.next());
+        args.add("--spring.kafka.bootstrap-servers=" + bootstrapServers);
+        return args;
     }
 
     static LoadGenerator httpGenerator(ScenarioContext context, String url) throws IOException {

@@ -1,10 +1,13 @@
 package io.wabridge.bench.sut;
 
+import io.wabridge.bench.fake.FakeServer;
 import io.wabridge.bench.process.Args;
 import io.wabridge.bench.process.ChildProcess;
 import io.wabridge.bench.process.ChildSide;
+import io.wabridge.egress.EgressApplication;
 import io.wabridge.ingress.IngressApplication;
 import io.wabridge.local.LocalKafka;
+import io.wabridge.processor.ProcessorApplication;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -16,8 +19,10 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code broker --port=P --controller-port=C --data-dir=D}: the local-runner's single-node KRaft broker</li>
  *   <li>{@code ingress --<spring property>=...}: ingress-service as its own {@code main} starts it</li>
  *   <li>{@code nowork --server.port=P}: the same Spring MVC / Tomcat stack answering 200 without work</li>
+ *   <li>{@code processor --<spring property>=...}, {@code egress --<spring property>=...}: the services as their
+ *       {@code main} starts them</li>
+ *   <li>{@code fake-graph|fake-cognigy --port=P --latency-ms=L --threads=T}: a {@link FakeServer}</li>
  * </ul>
- * Further roles (processor, egress, the fakes) plug in here as their modules arrive.
  */
 public final class SutMain {
 
@@ -28,6 +33,9 @@ public final class SutMain {
 
     public static void main(String[] argv) throws Exception {
         Args args = Args.parse(argv);
+        if (argv.length > 0 && "egress".equals(argv[0])) {
+            EgressApplication.sizeCommonPool(); // as EgressApplication.main does, before anything uses the common pool
+        }
         ChildSide child = ChildSide.install(args, true);
         String role = args.positional().isEmpty() ? "" : args.positional().get(0);
         String[] springArgs = springArguments(argv);
@@ -39,7 +47,13 @@ public final class SutMain {
             }
             case "ingress" -> IngressApplication.builder().run(springArgs);
             case "nowork" -> NoWorkApplication.builder().run(springArgs);
-            default -> throw new IllegalArgumentException("role must be broker, ingress or nowork but was '" + role + "'");
+            case "processor" -> ProcessorApplication.builder().run(springArgs);
+            case "egress" -> EgressApplication.builder().run(springArgs);
+            case "fake-graph", "fake-cognigy" -> FakeServer.start(
+                    role.equals("fake-graph") ? FakeServer.Kind.GRAPH : FakeServer.Kind.COGNIGY,
+                    args.getInt("port", 0), args.getInt("latency-ms", 0), args.getInt("threads", 200));
+            default -> throw new IllegalArgumentException(
+                    "role must be broker, ingress, nowork, processor, egress, fake-graph or fake-cognigy but was '" + role + "'");
         }
         log.info("{} ready", role);
         child.ready();

@@ -2,6 +2,7 @@ package io.wabridge.bench.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wabridge.bench.fake.Stamp;
 import io.wabridge.ingress.signature.SignatureVerifier;
 import io.wabridge.model.Json;
 import io.wabridge.model.webhook.WebhookPayload;
@@ -19,6 +20,17 @@ class WebhookBodiesTest {
         WebhookPayload payload = Json.fromBytes(body, WebhookPayload.class);
         assertThat(payload.object()).isEqualTo("whatsapp_business_account");
         assertThat(new String(body, StandardCharsets.UTF_8)).contains("\"id\":\"wamid.bench-42\"");
+        assertThat(SignatureVerifier.isValid("secret", body, bodies.signature(body))).isTrue();
+    }
+
+    @Test
+    void stampedBodiesCarryTheSequenceAndIntendedTimeInTheText() {
+        byte[] body = bodies.stampedBody(42, 1_750_000_000_123_456L);
+
+        WebhookPayload payload = Json.fromBytes(body, WebhookPayload.class);
+        assertThat(payload.object()).isEqualTo("whatsapp_business_account");
+        String text = Json.mapper().valueToTree(payload).at("/entry/0/changes/0/value/messages/0/text/body").asText();
+        assertThat(Stamp.parse(text)).isEqualTo(new Stamp(42, 1_750_000_000_123_456L));
         assertThat(SignatureVerifier.isValid("secret", body, bodies.signature(body))).isTrue();
     }
 

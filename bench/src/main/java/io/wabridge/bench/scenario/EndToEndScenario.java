@@ -1,0 +1,136 @@
+package io.wabridge.bench.scenario;
+
+import io.wabridge.bench.fake.FakeClient;
+import io.wabridge.bench.load.LoadGenerator;
+import io.wabridge.bench.load.LoadPhase;
+import io.wabridge.bench.load.PhaseResult;
+import io.wabridge.bench.process.ProcessStats;
+import io.wabridge.bench.report.Figure;
+import io.wabridge.bench.report.Format;
+import io.wabridge.model.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Scenario 4: signed webhooks → ingress → {@code whatsapp.inbound} → processor → fake Cognigy
+ * (0 ms, echo) → {@code whatsapp.outbound} → egress (message delay 0, budget 1,000/s) → fake Graph
+ * API (50 ms). Each webhook's text carries its sequence number and intended send time; the echo
+ * bot returns the text and the fake Graph API time-stamps its arrival, so latency is webhook
+ * intended send time → Graph request arrival, same wall clock, no correlation table. Open loop at
+ * 200/s, then at 1,000/s, after a discarded warm-up; the system drains between phases. Invalid
+ * when an acknowledged webhook never reached the Graph API or one reached it twice.
+ */
+public final class EndToEndScenario implements Scenario {
+
+    public static final String NAME = "end-to-end";
+    static final double LOW_RATE = 200;
+    static final double HIGH_RATE = 1000;
+    static final double P99_TARGET_MS = 150;
+    static final long STALL_MILLIS = 30_000;
+    /** The 1,000/s phase is capped so that its backlog (if the machine cannot keep up) drains in minutes. */
+    static final long HIGH_RATE_MAX_MILLIS = 20_000;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "webhook -> ingress -> processor -> fake Cognigy (0 ms) -> egress (delay 0) -> fake Graph API request";
+    }
+
+    @Override
+    public ScenarioResult run(ScenarioContext context) throws Exception {
+        Profile profile = context.profile();
+        List<PhaseResult> phases = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        List<Figure> cpu;
+        SendLog graphLog;
+        try {
+            String bootstrap = Systems.broker(context);
+            TopicAdmin.create(bootstrap, Topics.INBOUND, 12);
+            TopicAdmin.create(bootstrap, Topics.OUTBOUND, 12);
+            FakeClient cognigy = Systems.fake(context, "fake-cognigy", 0, 200);
+            FakeClient graph = Systems.fake(context, "fake-graph", EgressScenario.GRAPH_LATENCY_MS, 200);
+            String url = Systems.ingress(context, bootstrap);
+            List<Systems.Endpoint> endpoints = List.of(Systems.benchEndpoint(1000));
+            Systems.processor(context, bootstrap, cognigy, endpoints);
+            Systems.egress(context, bootstrap, graph, endpoints);
+            LoadGenerator generator = LoadGenerator.ready(context.start(
+                    LoadGenerator.stampedHttp("generator", url, Systems.BODIES, Systems.CONNECTIONS)));
+            long third = profile.warmupMillis() / 3;
+            for (double share : new double[] {0.25, 0.5, 1}) {
+                double rate = LOW_RATE * share;
+                phases.add(generator.run(LoadPhase.openLoopToEnd("warm-up@" + (long) rate, rate, third)));
+            }
+            awaitDrained(graph, phases, problems);
+            CpuMeter meter = CpuMeter.start(context);
+            phases.add(generator.run(LoadPhase.openLoopToEnd("e2e@" + (long) LOW_RATE, LOW_RATE, profile.latencyMillis())));
+            awaitDrained(graph, phases, problems);
+            cpu = meter.perRequest(phases.get(phases.size() - 1).sent(), "@" + Format.number(LOW_RATE) + "/s end to end");
+            phases.add(generator.run(LoadPhase.openLoopToEnd("e2e@" + (long) HIGH_RATE, HIGH_RATE,
+                    Math.min(profile.latencyMillis(), HIGH_RATE_MAX_MILLIS))));
+            awaitDrained(graph, phases, problems);
+            Thread.sleep(1000); // a message sent twice would arrive now
+            graphLog = new SendLog(graph.requests()).from(Systems.PHONE_NUMBER_ID);
+            graphLog.writeTo(context.dir().resolve("graph-requests.tsv"));
+            context.deadChildren().forEach(name -> problems.add(name + " died during the run"));
+        } finally {
+            context.stopAll();
+        }
+        List<ProcessStats> processes = context.stopAll();
+
+        long sent = phases.stream().mapToLong(PhaseResult::sent).sum();
+        long acknowledged = phases.stream().mapToLong(PhaseResult::ok).sum();
+        long duplicates = graphLog.duplicates();
+        long distinct = graphLog.size() - duplicates;
+        phases.stream().filter(phase -> phase.clientErrors() > 0)
+                .forEach(phase -> problems.add(phase.name() + ": " + phase.clientErrors() + " webhooks rejected with 4xx"));
+        if (distinct < acknowledged) {
+            problems.add("lost: " + acknowledged + " webhooks acknowledged but only " + distinct + " reached the fake Graph API");
+        }
+        if (duplicates > 0) {
+            problems.add("duplicated: " + duplicates + " messages reached the fake Graph API twice");
+        }
+        List<Figure> figures = new ArrayList<>();
+        long first = phases.subList(0, 3).stream().mapToLong(PhaseResult::sent).sum();
+        PhaseResult low = phases.get(3);
+        PhaseResult high = phases.get(4);
+        figures.addAll(latencyFigures(graphLog, low, first, P99_TARGET_MS));
+        figures.addAll(latencyFigures(graphLog, high, first + low.sent(), 0));
+        figures.add(Figure.info("end-to-end order violations", graphLog.orderViolations(), "messages",
+                "per user, a reply reaching the Graph API after the reply to the user's later message; webhooks are sent"
+                        + " concurrently (200 connections), so order before whatsapp.inbound is not wabridge's; egress order is checked in scenario 3"));
+        figures.add(Figure.info("messages at the fake Graph API", graphLog.size(), "requests",
+                sent + " webhooks sent, " + acknowledged + " acknowledged, " + duplicates + " twice"));
+        figures.addAll(cpu);
+        for (String service : List.of("ingress", "processor", "egress")) {
+            figures.addAll(ServiceHeap.figure(processes, service));
+        }
+        return new ScenarioResult(NAME, description(), figures, processes, List.copyOf(phases), problems);
+    }
+
+    private static List<Figure> latencyFigures(SendLog log, PhaseResult phase, long firstSequence, double p99Target) {
+        Histogram latency = log.stampLatency(firstSequence, firstSequence + phase.sent());
+        String at = " @" + Format.number(phase.ratePerSecond()) + "/s";
+        String note = latency.getTotalCount() + " of " + phase.sent() + " webhooks, " + Format.number(phase.durationMillis() / 1000.0)
+                + " s; from the webhook's intended send time to the Graph API request's arrival";
+        double p99 = latency.getValueAtPercentile(99) / 1000.0;
+        return List.of(
+                Figure.info("end-to-end p50" + at, latency.getValueAtPercentile(50) / 1000.0, "ms", note),
+                p99Target > 0 ? Figure.atMost("end-to-end p99" + at, p99, "ms", p99Target, note) : Figure.info("end-to-end p99" + at, p99, "ms", note),
+                Figure.info("end-to-end max" + at, latency.getMaxValue() / 1000.0, "ms", note));
+    }
+
+    /** Waits until every acknowledged webhook so far reached the fake Graph API, or nothing came for 30 s. */
+    private static void awaitDrained(FakeClient graph, List<PhaseResult> phases, List<String> problems) throws Exception {
+        long acknowledged = phases.stream().mapToLong(PhaseResult::ok).sum();
+        long seen = graph.awaitCount(acknowledged, STALL_MILLIS);
+        if (seen < acknowledged) {
+            problems.add("after " + phases.get(phases.size() - 1).name() + ": " + seen + " of " + acknowledged
+                    + " acknowledged webhooks reached the fake Graph API, then nothing for 30 s");
+        }
+    }
+}
