@@ -275,7 +275,9 @@ final class OutboundConsumer extends ConsumerLoop {
                     state.revoke();
                 }
             }
-            reportOwnership();
+            if (!gone.isEmpty()) {
+                reportOwnership();
+            }
         }
     }
 
