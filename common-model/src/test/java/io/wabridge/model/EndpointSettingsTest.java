@@ -12,7 +12,7 @@ class EndpointSettingsTest {
 
     private static EndpointSettings settings(Secret appSecret) {
         return new EndpointSettings("app", new Secret("EAAG-token"), "106540352242922", new Secret("verify-me"),
-                appSecret, null, null, null, null, null, null);
+                appSecret, null, null, null, null, null, null, null);
     }
 
     @Test
@@ -26,6 +26,9 @@ class EndpointSettingsTest {
         assertThat(settings.markAsRead()).isFalse();
         assertThat(settings.delivery().ordering()).isEqualTo(EndpointSettings.OrderingMode.ACCEPTED);
         assertThat(settings.delivery().deliveredTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.dataProtection().maskLogging()).as("logs are masked unless asked").isTrue();
+        assertThat(settings.dataProtection().sanitizeInput()).isFalse();
+        assertThat(settings.dataProtection().transcript()).isEqualTo(EndpointSettings.TranscriptMode.OFF);
     }
 
     @Test

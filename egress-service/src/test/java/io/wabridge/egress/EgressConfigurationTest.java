@@ -15,7 +15,7 @@ class EgressConfigurationTest {
 
     @Test
     void startUpFailsNamingTheMissingAccessToken() {
-        Endpoints endpoints = endpoints(new EndpointSettings(null, null, "1001", null, null, null, null, null, null, null, null));
+        Endpoints endpoints = endpoints(new EndpointSettings(null, null, "1001", null, null, null, null, null, null, null, null, null));
 
         assertThatThrownBy(() -> new EgressConfiguration(endpoints))
                 .hasMessage("wabridge.endpoints.demo.access-token must be set");
@@ -24,7 +24,7 @@ class EgressConfigurationTest {
     @Test
     void startUpFailsOnANonPositiveDeliveredTimeout() {
         Endpoints endpoints = endpoints(new EndpointSettings(null, new Secret("t"), "1001", null, null, null, null, null, null,
-                new EndpointSettings.Delivery(EndpointSettings.OrderingMode.DELIVERED, Duration.ZERO, null), null));
+                new EndpointSettings.Delivery(EndpointSettings.OrderingMode.DELIVERED, Duration.ZERO, null), null, null));
 
         assertThatThrownBy(() -> new EgressConfiguration(endpoints))
                 .hasMessageContaining("wabridge.endpoints.demo.delivery.delivered-timeout");
@@ -32,7 +32,7 @@ class EgressConfigurationTest {
 
     @Test
     void aCompleteEndpointStarts() {
-        Endpoints endpoints = endpoints(new EndpointSettings(null, new Secret("t"), "1001", null, null, null, null, null, null, null, null));
+        Endpoints endpoints = endpoints(new EndpointSettings(null, new Secret("t"), "1001", null, null, null, null, null, null, null, null, null));
 
         assertThatCode(() -> new EgressConfiguration(endpoints)).doesNotThrowAnyException();
     }

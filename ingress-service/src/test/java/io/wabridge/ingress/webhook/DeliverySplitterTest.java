@@ -99,6 +99,6 @@ class DeliverySplitterTest {
     }
 
     private static EndpointSettings settings(String phoneNumberId) {
-        return new EndpointSettings(null, new Secret("t"), phoneNumberId, new Secret("v"), null, null, null, null, null, null, null);
+        return new EndpointSettings(null, new Secret("t"), phoneNumberId, new Secret("v"), null, null, null, null, null, null, null, null);
     }
 }

@@ -21,7 +21,7 @@ class MediaUrlsTest {
 
     private static final WireMockServer graph = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     private static final Endpoint ENDPOINT = new Endpoint("demo", new EndpointSettings(null, new Secret("token-1"),
-            TestEvents.PHONE_NUMBER_ID, null, null, null, null, null, null, null, null));
+            TestEvents.PHONE_NUMBER_ID, null, null, null, null, null, null, null, null, null));
 
     @BeforeAll
     static void start() {

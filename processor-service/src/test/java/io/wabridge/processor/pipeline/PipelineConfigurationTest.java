@@ -15,7 +15,7 @@ class PipelineConfigurationTest {
 
     @Test
     void refusesToStartWithoutACognigyUrlAndNamesTheProperty() {
-        EndpointSettings noUrl = new EndpointSettings(null, null, "123", null, null, null, null, null, null, null, null);
+        EndpointSettings noUrl = new EndpointSettings(null, null, "123", null, null, null, null, null, null, null, null, null);
         Endpoints endpoints = new Endpoints(new EndpointsSettings(Map.of("demo", noUrl)));
 
         assertThatThrownBy(() -> new PipelineConfiguration().cognigyClient(endpoints, CognigyClientSettings.defaults()))
@@ -26,7 +26,7 @@ class PipelineConfigurationTest {
     void refusesANegativeSessionExpiration() {
         EndpointSettings negative = new EndpointSettings(null, null, "123", null, null, null, null,
                 new EndpointSettings.Cognigy(new Secret("http://cognigy.invalid"), null, null),
-                new EndpointSettings.Session(Duration.ofMinutes(-1)), null, null);
+                new EndpointSettings.Session(Duration.ofMinutes(-1)), null, null, null);
         Endpoints endpoints = new Endpoints(new EndpointsSettings(Map.of("demo", negative)));
 
         assertThatThrownBy(() -> new PipelineConfiguration().cognigyClient(endpoints, CognigyClientSettings.defaults()))

@@ -138,7 +138,7 @@ class TurnHandlerTest {
 
     private static Endpoints endpoints() {
         EndpointSettings demo = new EndpointSettings(null, null, TestEvents.PHONE_NUMBER_ID, null, null, null, null,
-                new EndpointSettings.Cognigy(new Secret("http://cognigy.invalid/x"), null, null), null, null, null);
+                new EndpointSettings.Cognigy(new Secret("http://cognigy.invalid/x"), null, null), null, null, null, null);
         return new Endpoints(new EndpointsSettings(Map.of(TestEvents.ENDPOINT, demo)));
     }
 

@@ -52,6 +52,6 @@ class EndpointsTest {
     }
 
     private static EndpointSettings settings(String phoneNumberId) {
-        return new EndpointSettings(null, new Secret("t"), phoneNumberId, null, null, null, null, null, null, null, null);
+        return new EndpointSettings(null, new Secret("t"), phoneNumberId, null, null, null, null, null, null, null, null, null);
     }
 }
