@@ -2,6 +2,8 @@ package io.wabridge.processor.conversation;
 
 import io.wabridge.model.EventHeaders;
 import io.wabridge.model.Json;
+import io.wabridge.model.privacy.Masking;
+import io.wabridge.support.privacy.LogMasking;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -117,8 +119,9 @@ public final class ConversationStore {
             put(record.key(), record.partition(), Json.fromBytes(record.value(), ConversationState.class));
         } catch (RuntimeException e) {
             // A state we cannot read must not stop the partition: the conversation starts afresh.
-            log.error("Unreadable state for {} at {}-{}@{}, starting afresh", record.key(), record.topic(),
-                    record.partition(), record.offset(), e);
+            // Masked always: the store does not know endpoints, and unknown means masked.
+            log.error("Unreadable state for {} at {}-{}@{}, starting afresh", Masking.ON.key(record.key()), record.topic(),
+                    record.partition(), record.offset(), LogMasking.throwable(Masking.ON, e));
         }
     }
 }

@@ -6,27 +6,36 @@ import io.wabridge.model.EventIds;
 import io.wabridge.model.event.InboundEvent;
 import io.wabridge.model.event.OutboundKind;
 import io.wabridge.model.event.OutboundMessage;
+import io.wabridge.model.event.TranscriptDirection;
+import io.wabridge.model.event.TranscriptEntry;
+import io.wabridge.model.privacy.Masking;
+import io.wabridge.model.settings.EndpointSettings.TranscriptMode;
 import io.wabridge.support.endpoint.Endpoint;
 import io.wabridge.support.kafka.DeadLetterRecords;
 import io.wabridge.support.kafka.EventCodec;
 import io.wabridge.support.kafka.TraceContext;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** Builds the records a turn writes: outbound messages and dead letters. */
+/** Builds the records a turn writes: outbound messages, transcript entries and dead letters. */
 final class OutboundRecords {
 
 
     private final EventCodec codec;
     private final String outboundTopic;
     private final String deadLetterTopic;
+    private final String transcriptTopic;
     private final Clock clock;
 
-    OutboundRecords(EventCodec codec, String outboundTopic, String deadLetterTopic, Clock clock) {
+    OutboundRecords(EventCodec codec, String outboundTopic, String deadLetterTopic, String transcriptTopic, Clock clock) {
         this.codec = codec;
         this.outboundTopic = outboundTopic;
         this.deadLetterTopic = deadLetterTopic;
+        this.transcriptTopic = transcriptTopic;
         this.clock = clock;
     }
 
@@ -59,6 +68,33 @@ final class OutboundRecords {
             DeadLetterRecords.set(record.headers(), EventHeaders.REPLAY_FORCE, "true");
         }
         return record;
+    }
+
+    /**
+     * A transcript entry of the turn when the endpoint's {@code data-protection.transcript} is on
+     * or masked, else empty. {@code part} makes its id ({@code user}, {@code bot/0}…); masked, the
+     * user id, message id, text and data are masked and the key is the conversation's pseudonym.
+     */
+    Optional<ProducerRecord<String, byte[]>> transcript(Work work, Endpoint endpoint, String sessionId,
+                                                        TranscriptDirection direction, Integer index, String text,
+                                                        JsonNode data) {
+        TranscriptMode mode = endpoint.settings().dataProtection().transcript();
+        if (mode == TranscriptMode.OFF) {
+            return Optional.empty();
+        }
+        InboundEvent event = work.event();
+        boolean masked = mode == TranscriptMode.MASKED;
+        Masking masking = masked ? Masking.ON : Masking.OFF;
+        String key = masked ? Masking.pseudonymousKey(work.key()) : work.key();
+        String part = direction == TranscriptDirection.USER ? "user" : direction.name().toLowerCase(Locale.ROOT) + "/" + index;
+        Instant at = direction == TranscriptDirection.USER && event.receivedAt() != null ? event.receivedAt() : clock.instant();
+        TranscriptEntry entry = new TranscriptEntry(TranscriptEntry.SCHEMA_VERSION,
+                EventIds.transcript(event.eventId(), part), key, endpoint.id(), endpoint.phoneNumberId(),
+                masking.id(event.userId()), sessionId, direction, masking.text(text), masking.data(data), event.eventId(),
+                direction == TranscriptDirection.USER ? masking.messageId(event.messageId()) : null,
+                direction == TranscriptDirection.USER ? null : index, masked, at);
+        String traceparent = TraceContext.continueOrStart(EventCodec.header(work.record().headers(), EventHeaders.TRACEPARENT));
+        return Optional.of(codec.record(transcriptTopic, key, entry, traceparent));
     }
 
     /** The source record verbatim (value and headers) plus why it failed and where it came from. */

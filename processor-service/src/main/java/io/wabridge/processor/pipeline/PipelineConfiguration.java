@@ -93,7 +93,7 @@ class PipelineConfiguration {
     TurnHandler turnHandler(Endpoints endpoints, CognigyClient cognigy, MediaUrls mediaUrls, OutputSettings output,
                             EventCodec codec, TopicSettings topics, ConversationSettings conversations, MeterRegistry meters) {
         OutboundRecords records = new OutboundRecords(codec, topics.outbound(), Topics.deadLetterOf(topics.inbound()),
-                Clock.systemUTC());
+                topics.transcripts(), Clock.systemUTC());
         return new TurnHandler(endpoints, cognigy, mediaUrls, new OutputMapper(output), records, conversations.dedupeWindow(),
                 Clock.systemUTC(), meters);
     }

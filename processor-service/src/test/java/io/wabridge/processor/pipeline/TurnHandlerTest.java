@@ -43,7 +43,7 @@ class TurnHandlerTest {
     private final TurnHandler handler = new TurnHandler(endpoints(), new ScriptedCognigy(),
             new MediaUrls(new MediaUrlSettings(false, null), new WhatsAppApiSettings(null, null)),
             new OutputMapper(OutputSettings.defaults()),
-            new OutboundRecords(codec, "out", "in-dlt", Clock.systemUTC()), 20, Clock.systemUTC(), meters);
+            new OutboundRecords(codec, "out", "in-dlt", "transcripts", Clock.systemUTC()), 20, Clock.systemUTC(), meters);
 
     @Test
     void aMessageAlreadyHandledWritesNothingAndSkipsCognigy() {
