@@ -144,8 +144,8 @@ class EgressConfiguration {
     }
 
     @Bean
-    DeadLetters deadLetters(KafkaTemplate<String, byte[]> template, TopicSettings topics) {
-        return new DeadLetters(template, Topics.deadLetterOf(topics.outbound()));
+    DeadLetters deadLetters(KafkaTemplate<String, byte[]> template, TopicSettings topics, Endpoints endpoints) {
+        return new DeadLetters(template, Topics.deadLetterOf(topics.outbound()), endpoints);
     }
 
     @Bean

@@ -1,7 +1,10 @@
 package io.wabridge.egress.deadletter;
 
 import io.wabridge.model.event.WhatsAppError;
+import io.wabridge.model.privacy.Masking;
+import io.wabridge.support.endpoint.Endpoints;
 import io.wabridge.support.kafka.DeadLetterRecords;
+import io.wabridge.support.privacy.LogMasking;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,10 +24,12 @@ public class DeadLetters {
 
     private final KafkaTemplate<String, byte[]> template;
     private final String topic;
+    private final Endpoints endpoints;
 
-    public DeadLetters(KafkaTemplate<String, byte[]> template, String topic) {
+    public DeadLetters(KafkaTemplate<String, byte[]> template, String topic, Endpoints endpoints) {
         this.template = template;
         this.topic = topic;
+        this.endpoints = endpoints;
     }
 
     /**
@@ -44,8 +49,9 @@ public class DeadLetters {
             add(headers, DeadLetterHeaders.GRAPH_ERROR_DETAILS, graphError.details());
             add(headers, DeadLetterHeaders.GRAPH_FBTRACE_ID, graphError.fbtraceId());
         }
+        Masking masking = LogMasking.forKey(endpoints, source.key());
         log.warn("dead-lettering outbound record {}-{}@{} (key {}): {}", source.topic(), source.partition(), source.offset(),
-                source.key(), reason);
+                masking.key(source.key()), LogMasking.scrubUser(masking, reason, source.key()));
         return template.send(record).thenApply(result -> null);
     }
 

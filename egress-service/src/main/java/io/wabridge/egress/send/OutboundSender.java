@@ -1,8 +1,8 @@
 package io.wabridge.egress.send;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.wabridge.egress.deadletter.DeadLetters;
 import io.wabridge.egress.dispatch.Job;
 import io.wabridge.egress.dispatch.JobHandler;
@@ -17,6 +17,8 @@ import io.wabridge.egress.throttle.NumberThrottle;
 import io.wabridge.egress.throttle.NumberThrottles;
 import io.wabridge.model.event.OutboundKind;
 import io.wabridge.model.event.OutboundMessage;
+import io.wabridge.model.privacy.Masking;
+import io.wabridge.support.privacy.LogMasking;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -123,7 +125,11 @@ public class OutboundSender implements JobHandler {
     private CompletableFuture<Handled> record(Job job, GraphResult result, Pacer.Turn turn) {
         OutboundMessage message = job.message();
         if (result.isAccepted()) {
-            log.debug("outbound {} accepted as {}", message.outboundId(), result.wamid());
+            if (log.isDebugEnabled()) {
+                Masking masking = LogMasking.of(job.endpoint());
+                log.debug("outbound {} to {} accepted as {}", message.outboundId(), masking.key(message.conversationKey()),
+                        masking.messageId(result.wamid()));
+            }
             count("accepted");
             CompletableFuture<Void> ledgerWrite = ledger.record(LedgerEntry.of(message.outboundId(), result.wamid(),
                     job.endpoint().phoneNumberId(), message.conversationKey(), Instant.now()));
@@ -157,8 +163,10 @@ public class OutboundSender implements JobHandler {
             log.error("phone number {} hit the spam rate limit (131048) sending {}: backing off; check the number's quality",
                     job.endpoint().phoneNumberId(), job.message().outboundId());
         } else if (result.isRetryable()) {
-            log.info("outbound {} to {}: {} ({}), will retry", job.message().outboundId(), job.message().conversationKey(),
-                    result.errorClass(), result.reason());
+            Masking masking = LogMasking.of(job.endpoint());
+            String key = job.message().conversationKey();
+            log.info("outbound {} to {}: {} ({}), will retry", job.message().outboundId(), masking.key(key),
+                    result.errorClass(), LogMasking.scrubUser(masking, result.reason(), key));
         }
     }
 }

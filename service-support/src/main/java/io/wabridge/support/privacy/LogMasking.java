@@ -55,6 +55,18 @@ public final class LogMasking {
         return masking.enabled() ? cause.getClass().getSimpleName() + " (message masked)" : String.valueOf(cause.getMessage());
     }
 
+    /**
+     * A free-form message from elsewhere (a Graph API error, a parser) with the conversation's user
+     * id masked wherever it appears in it; unchanged when unmasked.
+     */
+    public static String scrubUser(Masking masking, String text, String conversationKey) {
+        if (!masking.enabled() || text == null || conversationKey == null) {
+            return text;
+        }
+        String user = conversationKey.substring(conversationKey.indexOf(':') + 1);
+        return user.isEmpty() ? text : text.replace(user, masking.id(user));
+    }
+
     /** Stands in for an exception whose message was masked; its stack trace is the original's. */
     static final class MaskedException extends RuntimeException {
         private static final long serialVersionUID = 1L;

@@ -49,6 +49,14 @@ class LogMaskingTest {
         assertThat(LogMasking.message(Masking.OFF, cause)).contains("4915550001234");
     }
 
+    @Test
+    void scrubsTheUserIdOutOfAForeignMessage() {
+        assertThat(LogMasking.scrubUser(Masking.ON, "Recipient 4915550001234 is not on WhatsApp", KEY))
+                .isEqualTo("Recipient 491*******234 is not on WhatsApp");
+        assertThat(LogMasking.scrubUser(Masking.OFF, "Recipient 4915550001234", KEY)).isEqualTo("Recipient 4915550001234");
+        assertThat(LogMasking.scrubUser(Masking.ON, null, KEY)).isNull();
+    }
+
     private static Endpoints endpoints(Boolean maskLogging) {
         EndpointSettings settings = new EndpointSettings(null, new Secret("t"), "1001", null, null, null, null, null, null,
                 null, null, new EndpointSettings.DataProtection(maskLogging, null, null));
