@@ -17,6 +17,32 @@ class EndpointsTest {
             .withConfiguration(AutoConfigurations.of(EndpointsConfiguration.class));
 
     @Test
+    void bindsDataProtectionWhereYamlTurnedOffIntoFalse() {
+        context.withPropertyValues(
+                        "wabridge.endpoints.plain.phone-number-id=1",
+                        "wabridge.endpoints.plain.data-protection.mask-logging=false",
+                        "wabridge.endpoints.plain.data-protection.sanitize-input=true",
+                        // YAML 1.1 reads an unquoted "transcript: off" as the boolean false.
+                        "wabridge.endpoints.plain.data-protection.transcript=false",
+                        "wabridge.endpoints.masked.phone-number-id=2",
+                        "wabridge.endpoints.masked.data-protection.transcript=masked",
+                        "wabridge.endpoints.defaults.phone-number-id=3")
+                .run(ctx -> {
+                    Endpoints endpoints = ctx.getBean(Endpoints.class);
+                    EndpointSettings.DataProtection plain = endpoints.byId("plain").orElseThrow().settings().dataProtection();
+                    assertThat(plain.maskLogging()).isFalse();
+                    assertThat(plain.sanitizeInput()).isTrue();
+                    assertThat(plain.transcript()).isEqualTo(EndpointSettings.TranscriptMode.OFF);
+                    assertThat(endpoints.byId("masked").orElseThrow().settings().dataProtection().transcript())
+                            .isEqualTo(EndpointSettings.TranscriptMode.MASKED);
+                    EndpointSettings.DataProtection defaults = endpoints.byId("defaults").orElseThrow().settings().dataProtection();
+                    assertThat(defaults.maskLogging()).isTrue();
+                    assertThat(defaults.sanitizeInput()).isFalse();
+                    assertThat(defaults.transcript()).isEqualTo(EndpointSettings.TranscriptMode.OFF);
+                });
+    }
+
+    @Test
     void bindsEndpointsFromPropertiesWithDefaults() {
         context.withPropertyValues(
                         "wabridge.endpoints.demo.phone-number-id=106540352242922",
