@@ -12,7 +12,7 @@ import io.wabridge.model.event.OutboundMessage;
 import io.wabridge.model.event.TranscriptDirection;
 import io.wabridge.model.event.TranscriptEntry;
 import io.wabridge.model.settings.EndpointSettings;
-import io.wabridge.model.settings.Secret;
+import io.wabridge.model.settings.TestEndpointSettings;
 import io.wabridge.processor.TestEvents;
 import io.wabridge.processor.cognigy.CognigyClient;
 import io.wabridge.processor.cognigy.CognigyClientSettings;
@@ -157,11 +157,9 @@ class TurnHandlerTest {
     }
 
     private static Endpoints endpoints() {
-        EndpointSettings demo = new EndpointSettings(null, null, TestEvents.PHONE_NUMBER_ID, null, null, null, null,
-                new EndpointSettings.Cognigy(new Secret("http://cognigy.invalid/x"), null, null), null, null, null, null);
-        EndpointSettings plain = new EndpointSettings(null, null, "4004", null, null, null, null,
-                new EndpointSettings.Cognigy(new Secret("http://cognigy.invalid/y"), null, null), null, null, null,
-                new EndpointSettings.DataProtection(false, true, EndpointSettings.TranscriptMode.ON));
+        EndpointSettings demo = TestEndpointSettings.number(TestEvents.PHONE_NUMBER_ID).cognigyUrl("http://cognigy.invalid/x").build();
+        EndpointSettings plain = TestEndpointSettings.number("4004").cognigyUrl("http://cognigy.invalid/y")
+                .dataProtection(new EndpointSettings.DataProtection(false, true, EndpointSettings.TranscriptMode.ON)).build();
         return new Endpoints(new EndpointsSettings(Map.of(TestEvents.ENDPOINT, demo, "plain", plain)));
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wabridge.model.settings.EndpointSettings;
-import io.wabridge.model.settings.Secret;
+import io.wabridge.model.settings.TestEndpointSettings;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -78,6 +78,6 @@ class EndpointsTest {
     }
 
     private static EndpointSettings settings(String phoneNumberId) {
-        return new EndpointSettings(null, new Secret("t"), phoneNumberId, null, null, null, null, null, null, null, null, null);
+        return TestEndpointSettings.number(phoneNumberId).accessToken("t").build();
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wabridge.model.privacy.Masking;
 import io.wabridge.model.settings.EndpointSettings;
-import io.wabridge.model.settings.Secret;
+import io.wabridge.model.settings.TestEndpointSettings;
 import io.wabridge.support.endpoint.Endpoint;
 import io.wabridge.support.endpoint.Endpoints;
 import io.wabridge.support.endpoint.EndpointsSettings;
@@ -58,8 +58,8 @@ class LogMaskingTest {
     }
 
     private static Endpoints endpoints(Boolean maskLogging) {
-        EndpointSettings settings = new EndpointSettings(null, new Secret("t"), "1001", null, null, null, null, null, null,
-                null, null, new EndpointSettings.DataProtection(maskLogging, null, null));
+        EndpointSettings settings = TestEndpointSettings.number("1001")
+                .dataProtection(new EndpointSettings.DataProtection(maskLogging, null, null)).build();
         return new Endpoints(new EndpointsSettings(Map.of("demo", settings)));
     }
 }
