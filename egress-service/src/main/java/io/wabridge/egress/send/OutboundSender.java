@@ -1,8 +1,8 @@
 package io.wabridge.egress.send;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.wabridge.egress.deadletter.DeadLetters;
 import io.wabridge.egress.dispatch.Job;
 import io.wabridge.egress.dispatch.JobHandler;
