@@ -35,6 +35,14 @@ public final class EventIds {
         return nameBased("api", kind, conversationKey, idempotencyKey);
     }
 
+    /**
+     * Id of a transcript entry: {@code part} is {@code user} for the turn's input, else the
+     * output's direction and index ({@code bot/0}), so a replayed turn writes the same ids.
+     */
+    public static String transcript(String inboundEventId, String part) {
+        return nameBased("transcript", inboundEventId, part);
+    }
+
     /** Id of a non-message webhook change (account update, template status…). */
     public static String change(String entryId, String field, String value) {
         return nameBased("change", entryId, field, value);

@@ -5,6 +5,7 @@ import io.wabridge.model.event.InboundEvent;
 import io.wabridge.model.event.OutboundMessage;
 import io.wabridge.model.event.QuarantineRecord;
 import io.wabridge.model.event.StatusEvent;
+import io.wabridge.model.event.TranscriptEntry;
 import java.util.Arrays;
 
 /**
@@ -16,7 +17,8 @@ public enum EventType {
     STATUS("status", StatusEvent.SCHEMA_VERSION, StatusEvent.class),
     OUTBOUND("outbound", OutboundMessage.SCHEMA_VERSION, OutboundMessage.class),
     QUARANTINE("quarantine", QuarantineRecord.SCHEMA_VERSION, QuarantineRecord.class),
-    CHANGE("change", ChangeEvent.SCHEMA_VERSION, ChangeEvent.class);
+    CHANGE("change", ChangeEvent.SCHEMA_VERSION, ChangeEvent.class),
+    TRANSCRIPT("transcript", TranscriptEntry.SCHEMA_VERSION, TranscriptEntry.class);
 
     private final String wireName;
     private final int schemaVersion;

@@ -16,6 +16,8 @@ public final class Topics {
     public static final String QUARANTINE = "whatsapp.quarantine";
     /** Webhook changes that are neither messages nor statuses (account, template, quality updates). */
     public static final String CHANGES = "whatsapp.changes";
+    /** The conversation, when an endpoint's transcript is on or masked. Key: conversation key (or its pseudonym). */
+    public static final String TRANSCRIPTS = "whatsapp.transcripts";
     /** Suffix of a topic's dead-letter topic. */
     public static final String DLT_SUFFIX = "-dlt";
 

@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wabridge.model.settings.EndpointSettings;
 import io.wabridge.model.settings.Secret;
+import io.wabridge.model.settings.TestEndpointSettings;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class EndpointSettingsTest {
 
     private static EndpointSettings settings(Secret appSecret) {
-        return new EndpointSettings("app", new Secret("EAAG-token"), "106540352242922", new Secret("verify-me"),
-                appSecret, null, null, null, null, null, null);
+        return TestEndpointSettings.number("106540352242922").appId("app").accessToken("EAAG-token").verifyToken("verify-me")
+                .appSecret(appSecret).build();
     }
 
     @Test
@@ -26,6 +27,9 @@ class EndpointSettingsTest {
         assertThat(settings.markAsRead()).isFalse();
         assertThat(settings.delivery().ordering()).isEqualTo(EndpointSettings.OrderingMode.ACCEPTED);
         assertThat(settings.delivery().deliveredTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.dataProtection().maskLogging()).as("logs are masked unless asked").isTrue();
+        assertThat(settings.dataProtection().sanitizeInput()).isFalse();
+        assertThat(settings.dataProtection().transcript()).isEqualTo(EndpointSettings.TranscriptMode.OFF);
     }
 
     @Test

@@ -11,6 +11,8 @@ import io.wabridge.model.event.OutboundMessage;
 import io.wabridge.model.event.QuarantineRecord;
 import io.wabridge.model.event.StatusEvent;
 import io.wabridge.model.event.StatusSource;
+import io.wabridge.model.event.TranscriptDirection;
+import io.wabridge.model.event.TranscriptEntry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.stream.Stream;
@@ -29,7 +31,8 @@ class GoldenEventsTest {
                 Arguments.of("golden/status-v1.json", EventType.STATUS),
                 Arguments.of("golden/outbound-v1.json", EventType.OUTBOUND),
                 Arguments.of("golden/quarantine-v1.json", EventType.QUARANTINE),
-                Arguments.of("golden/change-v1.json", EventType.CHANGE));
+                Arguments.of("golden/change-v1.json", EventType.CHANGE),
+                Arguments.of("golden/transcript-v1.json", EventType.TRANSCRIPT));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -69,6 +72,16 @@ class GoldenEventsTest {
 
         assertThat(message.kind()).isEqualTo(OutboundKind.MESSAGE);
         assertThat(message.message().at("/interactive/action/buttons/1/reply/id").asText()).isEqualTo("BLUE");
+    }
+
+    @Test
+    void readsTranscriptEntry() {
+        TranscriptEntry entry = Json.fromBytes(Fixtures.bytes("golden/transcript-v1.json"), TranscriptEntry.class);
+
+        assertThat(entry.direction()).isEqualTo(TranscriptDirection.USER);
+        assertThat(entry.index()).isNull();
+        assertThat(entry.masked()).isFalse();
+        assertThat(entry.data().path("channel").asText()).isEqualTo("whatsapp");
     }
 
     @Test

@@ -153,8 +153,8 @@ class EgressConfiguration {
     }
 
     @Bean
-    DeadLetters deadLetters(KafkaTemplate<String, byte[]> template, TopicSettings topics, MeterRegistry meters) {
-        return new DeadLetters(template, Topics.deadLetterOf(topics.outbound()), meters);
+    DeadLetters deadLetters(KafkaTemplate<String, byte[]> template, TopicSettings topics, Endpoints endpoints, MeterRegistry meters) {
+        return new DeadLetters(template, Topics.deadLetterOf(topics.outbound()), endpoints, meters);
     }
 
     @Bean

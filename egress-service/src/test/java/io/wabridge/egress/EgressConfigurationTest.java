@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wabridge.model.settings.EndpointSettings;
-import io.wabridge.model.settings.Secret;
+import io.wabridge.model.settings.TestEndpointSettings;
 import io.wabridge.support.endpoint.Endpoints;
 import io.wabridge.support.endpoint.EndpointsSettings;
 import java.time.Duration;
@@ -15,7 +15,7 @@ class EgressConfigurationTest {
 
     @Test
     void startUpFailsNamingTheMissingAccessToken() {
-        Endpoints endpoints = endpoints(new EndpointSettings(null, null, "1001", null, null, null, null, null, null, null, null));
+        Endpoints endpoints = endpoints(TestEndpointSettings.number("1001").build());
 
         assertThatThrownBy(() -> new EgressConfiguration(endpoints))
                 .hasMessage("wabridge.endpoints.demo.access-token must be set");
@@ -23,8 +23,8 @@ class EgressConfigurationTest {
 
     @Test
     void startUpFailsOnANonPositiveDeliveredTimeout() {
-        Endpoints endpoints = endpoints(new EndpointSettings(null, new Secret("t"), "1001", null, null, null, null, null, null,
-                new EndpointSettings.Delivery(EndpointSettings.OrderingMode.DELIVERED, Duration.ZERO, null), null));
+        Endpoints endpoints = endpoints(TestEndpointSettings.number("1001").accessToken("t")
+                .delivery(new EndpointSettings.Delivery(EndpointSettings.OrderingMode.DELIVERED, Duration.ZERO, null)).build());
 
         assertThatThrownBy(() -> new EgressConfiguration(endpoints))
                 .hasMessageContaining("wabridge.endpoints.demo.delivery.delivered-timeout");
@@ -32,7 +32,7 @@ class EgressConfigurationTest {
 
     @Test
     void aCompleteEndpointStarts() {
-        Endpoints endpoints = endpoints(new EndpointSettings(null, new Secret("t"), "1001", null, null, null, null, null, null, null, null));
+        Endpoints endpoints = endpoints(TestEndpointSettings.number("1001").accessToken("t").build());
 
         assertThatCode(() -> new EgressConfiguration(endpoints)).doesNotThrowAnyException();
     }

@@ -26,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "wabridge.endpoints.second.app-secret=app-secret",
         "wabridge.endpoints.open.phone-number-id=3333",
         "wabridge.endpoints.open.verify-token=open-verify",
+        "wabridge.endpoints.open.data-protection.mask-logging=false",
         "wabridge.ingress.webhook.max-body-size=64KB"})
 public @interface IngressTestContext {
 }

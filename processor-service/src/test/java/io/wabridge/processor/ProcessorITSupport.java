@@ -84,6 +84,15 @@ abstract class ProcessorITSupport {
         properties.put("wabridge.endpoints.down.phone-number-id", "3003");
         properties.put("wabridge.endpoints.down.cognigy.url", cognigy.baseUrl() + "/cognigy/down");
         properties.put("wabridge.endpoints.down.cognigy.fallback-text", FALLBACK);
+        // Data protection: plain logs, full transcript and HTML stripping here; masked transcript on "masked".
+        properties.put("wabridge.endpoints.plain.phone-number-id", "4004");
+        properties.put("wabridge.endpoints.plain.cognigy.url", cognigy.baseUrl() + "/cognigy/plain");
+        properties.put("wabridge.endpoints.plain.data-protection.mask-logging", "false");
+        properties.put("wabridge.endpoints.plain.data-protection.sanitize-input", "true");
+        properties.put("wabridge.endpoints.plain.data-protection.transcript", "on");
+        properties.put("wabridge.endpoints.masked.phone-number-id", "5005");
+        properties.put("wabridge.endpoints.masked.cognigy.url", cognigy.baseUrl() + "/cognigy/masked");
+        properties.put("wabridge.endpoints.masked.data-protection.transcript", "masked");
         properties.put("wabridge.processor.cognigy.max-attempts", "2");
         properties.put("wabridge.processor.cognigy.initial-backoff", "20ms");
         properties.put("wabridge.processor.pipeline.transactional-id", "processor-it");

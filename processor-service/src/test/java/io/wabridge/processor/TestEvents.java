@@ -66,6 +66,8 @@ public final class TestEvents {
             case PHONE_NUMBER_ID -> ENDPOINT;
             case "2002" -> "reader";
             case "3003" -> "down";
+            case "4004" -> "plain";
+            case "5005" -> "masked";
             default -> "unknown";
         };
     }

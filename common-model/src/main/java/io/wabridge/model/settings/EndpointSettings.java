@@ -17,6 +17,7 @@ import java.time.Duration;
  * @param session       session handling
  * @param delivery      how egress orders and paces replies
  * @param apiKey        enables the Inject &amp; Notify API for this endpoint; callers send it as {@code X-API-Key}
+ * @param dataProtection what the endpoint's users' data may appear in: logs, transcripts; input sanitization
  */
 public record EndpointSettings(
         String appId,
@@ -29,7 +30,8 @@ public record EndpointSettings(
         Cognigy cognigy,
         Session session,
         Delivery delivery,
-        Secret apiKey) {
+        Secret apiKey,
+        DataProtection dataProtection) {
 
     public EndpointSettings {
         messageDelay = messageDelay == null ? Duration.ZERO : messageDelay;
@@ -37,6 +39,7 @@ public record EndpointSettings(
         cognigy = cognigy == null ? new Cognigy(null, null, null) : cognigy;
         session = session == null ? new Session(null) : session;
         delivery = delivery == null ? new Delivery(null, null, null) : delivery;
+        dataProtection = dataProtection == null ? new DataProtection(null, null, null) : dataProtection;
         if (messageDelay.isNegative()) {
             throw new IllegalArgumentException("message-delay must not be negative but was " + messageDelay);
         }
@@ -85,6 +88,33 @@ public record EndpointSettings(
             deliveredTimeout = deliveredTimeout == null ? Duration.ofSeconds(10) : deliveredTimeout;
             typingIndicator = typingIndicator != null && typingIndicator;
         }
+    }
+
+    /**
+     * Cognigy's "Data Protection &amp; Analytics" settings ({@code data-protection.*}).
+     *
+     * @param maskLogging   user ids, phone numbers, conversation keys, texts and data are masked in
+     *                      log lines (default <b>true</b>, unlike Cognigy: a production connector
+     *                      should not write them into logs unless asked)
+     * @param sanitizeInput strip HTML tags from the user's text before it reaches the flow (default false)
+     * @param transcript    whether the processor writes the conversation to the transcript topic (default off)
+     */
+    public record DataProtection(Boolean maskLogging, Boolean sanitizeInput, TranscriptMode transcript) {
+        public DataProtection {
+            maskLogging = maskLogging == null || maskLogging;
+            sanitizeInput = sanitizeInput != null && sanitizeInput;
+            transcript = transcript == null ? TranscriptMode.OFF : transcript;
+        }
+    }
+
+    /** Cognigy's "Collect Conversations", with masking as its "Mask Sensitive Analytics". */
+    public enum TranscriptMode {
+        /** Nothing is written (default). */
+        OFF,
+        /** User and bot turns are written as they are. */
+        ON,
+        /** Written with user id, texts and data masked, under a key that does not reveal the user. */
+        MASKED
     }
 
     /** When the next reply to a recipient may go. */

@@ -2,7 +2,10 @@ package io.wabridge.egress.deadletter;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wabridge.model.event.WhatsAppError;
+import io.wabridge.model.privacy.Masking;
+import io.wabridge.support.endpoint.Endpoints;
 import io.wabridge.support.kafka.DeadLetterRecords;
+import io.wabridge.support.privacy.LogMasking;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -22,11 +25,13 @@ public class DeadLetters {
 
     private final KafkaTemplate<String, byte[]> template;
     private final String topic;
+    private final Endpoints endpoints;
     private final MeterRegistry meters;
 
-    public DeadLetters(KafkaTemplate<String, byte[]> template, String topic, MeterRegistry meters) {
+    public DeadLetters(KafkaTemplate<String, byte[]> template, String topic, Endpoints endpoints, MeterRegistry meters) {
         this.template = template;
         this.topic = topic;
+        this.endpoints = endpoints;
         this.meters = meters;
     }
 
@@ -50,8 +55,9 @@ public class DeadLetters {
         // By Graph error code: "none" for records that never reached Graph (unreadable, unknown endpoint, no answer).
         meters.counter("wabridge.egress.dead.letters", "code", graphError != null ? Integer.toString(graphError.code()) : "none")
                 .increment();
+        Masking masking = LogMasking.forKey(endpoints, source.key());
         log.warn("dead-lettering outbound record {}-{}@{} (key {}): {}", source.topic(), source.partition(), source.offset(),
-                source.key(), reason);
+                masking.key(source.key()), LogMasking.scrubUser(masking, reason, source.key()));
         return template.send(record).thenApply(result -> null);
     }
 

@@ -1,5 +1,7 @@
 package io.wabridge.egress.dispatch;
 
+import io.wabridge.model.privacy.Masking;
+import io.wabridge.support.privacy.LogMasking;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,8 +54,9 @@ final class Lanes {
             Lane.Entry current = entry;
             start(current.job(), lane.gate()).whenCompleteAsync((handled, failure) -> {
                 if (failure != null) {
+                    Masking masking = LogMasking.of(current.job().endpoint());
                     log.error("outbound {} for {}: outcome not recorded, its offset stays uncommitted",
-                            current.job().message().outboundId(), key, failure);
+                            current.job().message().outboundId(), masking.key(key), LogMasking.throwable(masking, failure));
                     current.completion().abandoned();
                 } else {
                     if (handled.nextGate() != null) {

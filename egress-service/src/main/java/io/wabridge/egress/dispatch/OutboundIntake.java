@@ -7,6 +7,7 @@ import io.wabridge.support.endpoint.Endpoint;
 import io.wabridge.support.endpoint.Endpoints;
 import io.wabridge.support.kafka.EventCodec;
 import io.wabridge.support.kafka.UnreadableEventException;
+import io.wabridge.support.privacy.LogMasking;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,7 +36,9 @@ final class OutboundIntake {
         try {
             message = codec.read(record, OutboundMessage.class);
         } catch (UnreadableEventException e) {
-            reject(record, "unreadable outbound record: " + e.getMessage(), completion);
+            // A parser's message may quote the record's text: only the exception class where logs are masked.
+            reject(record, "unreadable outbound record: " + LogMasking.message(LogMasking.forKey(endpoints, record.key()), e),
+                    completion);
             return;
         }
         String problem = problem(message);

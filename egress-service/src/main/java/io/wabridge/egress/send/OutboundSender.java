@@ -20,8 +20,10 @@ import io.wabridge.egress.throttle.NumberThrottles;
 import io.wabridge.model.EventHeaders;
 import io.wabridge.model.event.OutboundKind;
 import io.wabridge.model.event.OutboundMessage;
+import io.wabridge.model.privacy.Masking;
 import io.wabridge.support.kafka.EventCodec;
 import io.wabridge.support.observe.RecordTracing;
+import io.wabridge.support.privacy.LogMasking;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -180,7 +182,11 @@ public class OutboundSender implements JobHandler {
     private CompletableFuture<Handled> record(Job job, GraphResult result, Pacer.Turn turn) {
         OutboundMessage message = job.message();
         if (result.isAccepted()) {
-            log.debug("outbound {} accepted as {}", message.outboundId(), result.wamid());
+            if (log.isDebugEnabled()) {
+                Masking masking = LogMasking.of(job.endpoint());
+                log.debug("outbound {} to {} accepted as {}", message.outboundId(), masking.key(message.conversationKey()),
+                        masking.messageId(result.wamid()));
+            }
             count("accepted");
             recordEndToEnd(job);
             CompletableFuture<Void> ledgerWrite = ledger.record(LedgerEntry.of(message.outboundId(), result.wamid(),
@@ -238,8 +244,10 @@ public class OutboundSender implements JobHandler {
             log.error("phone number {} hit the spam rate limit (131048) sending {}: backing off; check the number's quality",
                     job.endpoint().phoneNumberId(), job.message().outboundId());
         } else if (result.isRetryable()) {
-            log.info("outbound {} to {}: {} ({}), will retry", job.message().outboundId(), job.message().conversationKey(),
-                    result.errorClass(), result.reason());
+            Masking masking = LogMasking.of(job.endpoint());
+            String key = job.message().conversationKey();
+            log.info("outbound {} to {}: {} ({}), will retry", job.message().outboundId(), masking.key(key),
+                    result.errorClass(), LogMasking.scrubUser(masking, result.reason(), key));
         }
     }
 }

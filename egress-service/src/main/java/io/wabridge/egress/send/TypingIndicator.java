@@ -6,6 +6,7 @@ import io.wabridge.egress.throttle.NumberThrottle;
 import io.wabridge.egress.throttle.NumberThrottles;
 import io.wabridge.model.event.OutboundKind;
 import io.wabridge.model.event.OutboundMessage;
+import io.wabridge.support.privacy.LogMasking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,7 @@ final class TypingIndicator {
                 message.conversationKey(), message.recipient(), message.replyTo(), null, message.createdAt());
         throttle.acquire()
                 .thenCompose(ignored -> graph.send(job.endpoint(), typing))
-                .thenAccept(result -> log.debug("typing indicator for {}: {}", message.conversationKey(), result.reason()));
+                .thenAccept(result -> log.debug("typing indicator for {}: {}",
+                        LogMasking.of(job.endpoint()).key(message.conversationKey()), result.reason()));
     }
 }

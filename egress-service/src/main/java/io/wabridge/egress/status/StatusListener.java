@@ -4,9 +4,11 @@ import io.wabridge.egress.ConsumerLoop;
 import io.wabridge.egress.EgressKafkaClients;
 import io.wabridge.model.event.StatusEvent;
 import io.wabridge.model.event.StatusSource;
+import io.wabridge.model.privacy.Masking;
 import io.wabridge.support.kafka.EventCodec;
 import io.wabridge.support.kafka.TopicSettings;
 import io.wabridge.support.kafka.UnreadableEventException;
+import io.wabridge.support.privacy.LogMasking;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +76,9 @@ public class StatusListener extends ConsumerLoop {
                 watch.onStatus(status);
             }
         } catch (UnreadableEventException e) {
-            log.debug("skipping unreadable status at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
+            // Masked always (no endpoint is known here): a parser's message may quote the record.
+            log.debug("skipping unreadable status at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                    LogMasking.message(Masking.ON, e));
         }
     }
 }

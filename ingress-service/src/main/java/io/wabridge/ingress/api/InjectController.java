@@ -7,12 +7,14 @@ import io.wabridge.model.EventHeaders;
 import io.wabridge.model.EventIds;
 import io.wabridge.model.event.InboundEvent;
 import io.wabridge.model.event.InboundKind;
+import io.wabridge.model.privacy.Masking;
 import io.wabridge.support.endpoint.Endpoint;
 import io.wabridge.support.endpoint.Endpoints;
 import io.wabridge.support.kafka.EventCodec;
 import io.wabridge.support.kafka.TopicSettings;
 import io.wabridge.support.kafka.TraceContext;
 import io.wabridge.support.observe.RecordTracing;
+import io.wabridge.support.privacy.LogMasking;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +104,11 @@ class InjectController {
         if (!outcome.written()) {
             return error(HttpStatus.SERVICE_UNAVAILABLE, "not written, retry later: " + outcome.failure());
         }
-        log.debug("{} accepted for endpoint {} as event {}", kind, endpointId, eventId);
+        if (log.isDebugEnabled()) {
+            Masking masking = LogMasking.of(endpoint);
+            log.debug("{} for {} accepted for endpoint {} as event {}: text {}", kind, masking.key(key), endpointId, eventId,
+                    masking.text(request.text()));
+        }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("eventId", eventId));
     }
 

@@ -5,12 +5,16 @@ import io.wabridge.ingress.publish.DurablePublisher;
 import io.wabridge.ingress.publish.PublishOutcome;
 import io.wabridge.ingress.signature.SignatureVerifier;
 import io.wabridge.model.Json;
+import io.wabridge.model.event.InboundEvent;
 import io.wabridge.model.event.QuarantineRecord;
+import io.wabridge.model.event.StatusEvent;
+import io.wabridge.model.privacy.Masking;
 import io.wabridge.model.webhook.WebhookPayload;
 import io.wabridge.support.endpoint.Endpoint;
 import io.wabridge.support.endpoint.Endpoints;
 import io.wabridge.support.kafka.EventCodec;
 import io.wabridge.support.kafka.TopicSettings;
+import io.wabridge.support.privacy.LogMasking;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,6 +37,7 @@ import org.springframework.stereotype.Service;
 @Service
 class WebhookIntake {
 
+    private static final Logger log = LoggerFactory.getLogger(WebhookIntake.class);
     private final Endpoints endpoints;
     private final DeliverySplitter splitter;
     private final DurablePublisher publisher;
@@ -71,7 +78,24 @@ class WebhookIntake {
                 .map(item -> codec.record(item.destination().topic(topics), item.key(), item.event(), request.traceparent()))
                 .toList();
         PublishOutcome outcome = publisher.publish(records);
+        if (outcome.written() && log.isDebugEnabled()) {
+            split.items().forEach(this::logWritten);
+        }
         return outcome.written() ? IntakeResult.accepted(records.size()) : IntakeResult.notWritten(outcome.failure());
+    }
+
+    /** Per-item detail for debugging, masked by the endpoint's {@code data-protection.mask-logging}. */
+    private void logWritten(DeliveryItem item) {
+        if (item.event() instanceof InboundEvent event) {
+            Masking masking = LogMasking.of(endpoints.byId(event.endpointId()));
+            String text = event.message() == null ? null : event.message().path("text").path("body").asText(null);
+            log.debug("Webhook message {} ({}) from {} for endpoint {} written: text {}", masking.messageId(event.messageId()),
+                    event.messageType(), masking.key(event.conversationKey()), event.endpointId(), masking.text(text));
+        } else if (item.event() instanceof StatusEvent status) {
+            Masking masking = LogMasking.forKey(endpoints, item.key());
+            log.debug("Webhook status {} of {} for {} written", status.status(), masking.messageId(status.messageId()),
+                    masking.key(item.key()));
+        }
     }
 
     private IntakeResult quarantineWholeBody(Endpoint pathEndpoint, WebhookRequest request, Instant receivedAt, String reason) {

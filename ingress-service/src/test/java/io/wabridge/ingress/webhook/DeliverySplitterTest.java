@@ -12,7 +12,7 @@ import io.wabridge.model.event.InboundKind;
 import io.wabridge.model.event.QuarantineRecord;
 import io.wabridge.model.event.StatusEvent;
 import io.wabridge.model.settings.EndpointSettings;
-import io.wabridge.model.settings.Secret;
+import io.wabridge.model.settings.TestEndpointSettings;
 import io.wabridge.support.endpoint.Endpoint;
 import io.wabridge.support.endpoint.Endpoints;
 import io.wabridge.support.endpoint.EndpointsSettings;
@@ -99,6 +99,6 @@ class DeliverySplitterTest {
     }
 
     private static EndpointSettings settings(String phoneNumberId) {
-        return new EndpointSettings(null, new Secret("t"), phoneNumberId, new Secret("v"), null, null, null, null, null, null, null);
+        return TestEndpointSettings.number(phoneNumberId).accessToken("t").verifyToken("v").build();
     }
 }

@@ -15,9 +15,14 @@ import io.wabridge.model.event.DeliveryStatus;
 import io.wabridge.model.event.InboundEvent;
 import io.wabridge.model.event.QuarantineRecord;
 import io.wabridge.model.event.StatusEvent;
+import io.wabridge.model.privacy.Masking;
 import io.wabridge.support.kafka.EventCodec;
 import io.wabridge.support.kafka.TestKafkaBroker;
 import io.wabridge.support.kafka.TopicProbe;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,10 +34,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The webhook against a real broker, over real HTTP, with every answer the contract promises. */
 @IngressTestContext
+@ExtendWith(OutputCaptureExtension.class)
 class WebhookIntakeIT extends KafkaForTests {
 
     private static final String SECRET = "app-secret";
@@ -254,12 +265,69 @@ class WebhookIntakeIT extends KafkaForTests {
         return records.stream().filter(record -> key.equals(record.key())).findFirst().orElseThrow().partition();
     }
 
+    @Test
+    void maskedLogsContainNeitherTheUsersNumberNorTheText(CapturedOutput output) {
+        String waId = "49" + System.nanoTime();
+        String text = "my secret " + UUID.randomUUID();
+        byte[] body = delivery("1111", waId, "wamid." + UUID.randomUUID(), text);
+
+        withDebugLogs(() -> {
+            assertThat(client.post("/webhooks/whatsapp/demo", body, "sha256=" + "0".repeat(64)).statusCode()).isEqualTo(401);
+            assertThat(client.postSigned("/webhooks/whatsapp/demo", body, SECRET).statusCode()).isEqualTo(200);
+            assertThat(inject("demo", "demo-api-key", waId, text).statusCode()).isEqualTo(202);
+        });
+
+        assertThat(output.getAll())
+                .contains("Webhook refused with 401")
+                .contains("from " + Masking.ON.key("1111:" + waId) + " for endpoint demo written: text ***")
+                .contains("INJECT for " + Masking.ON.key("1111:" + waId) + " accepted for endpoint demo")
+                .doesNotContain(waId)
+                .doesNotContain(text);
+    }
+
+    @Test
+    void withMaskingOffTheSameLinesShowNumberAndText(CapturedOutput output) {
+        String waId = "49" + System.nanoTime();
+        String text = "my secret " + UUID.randomUUID();
+
+        withDebugLogs(() -> assertThat(client.post("/webhooks/whatsapp/open",
+                delivery("3333", waId, "wamid." + UUID.randomUUID(), text), null).statusCode()).isEqualTo(200));
+
+        assertThat(output.getAll()).contains("from 3333:" + waId + " for endpoint open written: text " + text);
+    }
+
+    private static void withDebugLogs(Runnable run) {
+        LoggingSystem logging = LoggingSystem.get(WebhookIntakeIT.class.getClassLoader());
+        logging.setLogLevel("io.wabridge", LogLevel.DEBUG);
+        try {
+            run.run();
+        } finally {
+            logging.setLogLevel("io.wabridge", null);
+        }
+    }
+
+    private HttpResponse<String> inject(String endpoint, String apiKey, String userId, String text) {
+        try {
+            String json = Json.mapper().createObjectNode().put("userId", userId).put("text", text).toString();
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/endpoints/" + endpoint + "/inject"))
+                    .header("Content-Type", "application/json").header("X-API-Key", apiKey)
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static byte[] delivery(String phoneNumberId, String waId, String messageId) {
+        return delivery(phoneNumberId, waId, messageId, "hello");
+    }
+
+    static byte[] delivery(String phoneNumberId, String waId, String messageId, String text) {
         return ("""
                 {"object":"whatsapp_business_account","entry":[{"id":"WABA","changes":[{"field":"messages","value":{
                 "messaging_product":"whatsapp","metadata":{"display_phone_number":"1555","phone_number_id":"%s"},
                 "contacts":[{"profile":{"name":"Test"},"wa_id":"%s"}],
-                "messages":[{"from":"%s","id":"%s","timestamp":"1750000000","type":"text","text":{"body":"hello"}}]}}]}]}"""
-                .formatted(phoneNumberId, waId, waId, messageId)).getBytes(StandardCharsets.UTF_8);
+                "messages":[{"from":"%s","id":"%s","timestamp":"1750000000","type":"text","text":{"body":"%s"}}]}}]}]}"""
+                .formatted(phoneNumberId, waId, waId, messageId, text)).getBytes(StandardCharsets.UTF_8);
     }
 }

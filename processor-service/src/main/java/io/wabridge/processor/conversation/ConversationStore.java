@@ -2,6 +2,8 @@ package io.wabridge.processor.conversation;
 
 import io.wabridge.model.EventHeaders;
 import io.wabridge.model.Json;
+import io.wabridge.model.privacy.Masking;
+import io.wabridge.support.privacy.LogMasking;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -161,8 +163,9 @@ public final class ConversationStore {
                     Instant.ofEpochMilli(record.timestamp())));
         } catch (RuntimeException e) {
             // A state we cannot read must not stop the partition: the conversation starts afresh.
-            log.error("Unreadable state for {} at {}-{}@{}, starting afresh", record.key(), record.topic(),
-                    record.partition(), record.offset(), e);
+            // Masked always: the store does not know endpoints, and unknown means masked.
+            log.error("Unreadable state for {} at {}-{}@{}, starting afresh", Masking.ON.key(record.key()), record.topic(),
+                    record.partition(), record.offset(), LogMasking.throwable(Masking.ON, e));
         }
     }
 }

@@ -6,30 +6,39 @@ import io.wabridge.model.EventIds;
 import io.wabridge.model.event.InboundEvent;
 import io.wabridge.model.event.OutboundKind;
 import io.wabridge.model.event.OutboundMessage;
+import io.wabridge.model.event.TranscriptDirection;
+import io.wabridge.model.event.TranscriptEntry;
+import io.wabridge.model.privacy.Masking;
+import io.wabridge.model.settings.EndpointSettings.TranscriptMode;
 import io.wabridge.support.endpoint.Endpoint;
 import io.wabridge.support.kafka.DeadLetterRecords;
 import io.wabridge.support.kafka.EventCodec;
 import io.wabridge.support.observe.RecordTracing;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** Builds the records a turn writes: outbound messages and dead letters. */
+/** Builds the records a turn writes: outbound messages, transcript entries and dead letters. */
 final class OutboundRecords {
-
 
     private final EventCodec codec;
     private final String outboundTopic;
     private final String deadLetterTopic;
+    private final String transcriptTopic;
     private final Clock clock;
     private final RecordTracing tracing;
 
-    OutboundRecords(EventCodec codec, String outboundTopic, String deadLetterTopic, Clock clock, RecordTracing tracing) {
-        this.tracing = tracing;
+    OutboundRecords(EventCodec codec, String outboundTopic, String deadLetterTopic, String transcriptTopic, Clock clock,
+                    RecordTracing tracing) {
         this.codec = codec;
         this.outboundTopic = outboundTopic;
         this.deadLetterTopic = deadLetterTopic;
+        this.transcriptTopic = transcriptTopic;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     /** The {@code index}-th output of the event; its id is derived from event id and index. */
@@ -54,12 +63,7 @@ final class OutboundRecords {
                 outboundId, event.eventId(), index, kind, endpoint.id(),
                 endpoint.phoneNumberId(), event.conversationKey(), event.userId(), event.messageId(), message,
                 clock.instant());
-        // The turn's span (a child of the inbound record's trace); without tracing, the inbound header as it came.
-        String traceparent = tracing.currentTraceparent(null);
-        if (traceparent == null) {
-            traceparent = RecordTracing.passedOn(work.record());
-        }
-        ProducerRecord<String, byte[]> record = codec.record(outboundTopic, work.key(), outbound, traceparent);
+        ProducerRecord<String, byte[]> record = codec.record(outboundTopic, work.key(), outbound, traceparent(work));
         if (event.receivedAt() != null && EventCodec.header(work.record().headers(), EventHeaders.REPLAYED_FROM) == null) {
             // Egress measures webhook-to-Graph-accept latency from it; a replayed record's age is no latency.
             DeadLetterRecords.set(record.headers(), EventHeaders.INGRESS_RECEIVED_AT, event.receivedAt().toString());
@@ -69,6 +73,38 @@ final class OutboundRecords {
             DeadLetterRecords.set(record.headers(), EventHeaders.REPLAY_FORCE, "true");
         }
         return record;
+    }
+
+    /**
+     * A transcript entry of the turn when the endpoint's {@code data-protection.transcript} is on
+     * or masked, else empty. {@code part} makes its id ({@code user}, {@code bot/0}…); masked, the
+     * user id, message id, text and data are masked and the key is the conversation's pseudonym.
+     */
+    Optional<ProducerRecord<String, byte[]>> transcript(Work work, Endpoint endpoint, String sessionId,
+                                                        TranscriptDirection direction, Integer index, String text,
+                                                        JsonNode data) {
+        TranscriptMode mode = endpoint.settings().dataProtection().transcript();
+        if (mode == TranscriptMode.OFF) {
+            return Optional.empty();
+        }
+        InboundEvent event = work.event();
+        boolean masked = mode == TranscriptMode.MASKED;
+        Masking masking = masked ? Masking.ON : Masking.OFF;
+        String key = masked ? Masking.pseudonymousKey(work.key()) : work.key();
+        String part = direction == TranscriptDirection.USER ? "user" : direction.name().toLowerCase(Locale.ROOT) + "/" + index;
+        Instant at = direction == TranscriptDirection.USER && event.receivedAt() != null ? event.receivedAt() : clock.instant();
+        TranscriptEntry entry = new TranscriptEntry(TranscriptEntry.SCHEMA_VERSION,
+                EventIds.transcript(event.eventId(), part), key, endpoint.id(), endpoint.phoneNumberId(),
+                masking.id(event.userId()), sessionId, direction, masking.text(text), masking.data(data), event.eventId(),
+                direction == TranscriptDirection.USER ? masking.messageId(event.messageId()) : null,
+                direction == TranscriptDirection.USER ? null : index, masked, at);
+        return Optional.of(codec.record(transcriptTopic, key, entry, traceparent(work)));
+    }
+
+    /** The turn's span (a child of the inbound record's trace); without tracing, the inbound header as it came. */
+    private String traceparent(Work work) {
+        String traceparent = tracing.currentTraceparent(null);
+        return traceparent != null ? traceparent : RecordTracing.passedOn(work.record());
     }
 
     /** The source record verbatim (value and headers) plus why it failed and where it came from. */

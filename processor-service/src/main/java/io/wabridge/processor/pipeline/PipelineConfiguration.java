@@ -98,7 +98,7 @@ class PipelineConfiguration {
                             EventCodec codec, TopicSettings topics, ConversationSettings conversations, MeterRegistry meters,
                             RecordTracing tracing) {
         OutboundRecords records = new OutboundRecords(codec, topics.outbound(), Topics.deadLetterOf(topics.inbound()),
-                Clock.systemUTC(), tracing);
+                topics.transcripts(), Clock.systemUTC(), tracing);
         return new TurnHandler(endpoints, cognigy, mediaUrls, new OutputMapper(output), records, conversations.dedupeWindow(),
                 Clock.systemUTC(), meters, tracing);
     }

@@ -8,11 +8,14 @@ import io.wabridge.model.Json;
 import io.wabridge.model.event.InboundEvent;
 import io.wabridge.model.event.InboundKind;
 import io.wabridge.model.event.OutboundKind;
+import io.wabridge.model.event.TranscriptDirection;
+import io.wabridge.model.privacy.Masking;
 import io.wabridge.processor.cognigy.CognigyClient;
 import io.wabridge.processor.cognigy.CognigyException;
 import io.wabridge.processor.cognigy.CognigyRequest;
 import io.wabridge.processor.conversation.ConversationState;
 import io.wabridge.processor.input.CognigyInput;
+import io.wabridge.processor.input.HtmlStripper;
 import io.wabridge.processor.input.InputMapper;
 import io.wabridge.processor.input.MediaUrls;
 import io.wabridge.processor.output.Adjustments;
@@ -20,6 +23,7 @@ import io.wabridge.processor.output.OutputMapper;
 import io.wabridge.support.endpoint.Endpoint;
 import io.wabridge.support.endpoint.Endpoints;
 import io.wabridge.support.observe.RecordTracing;
+import io.wabridge.support.privacy.LogMasking;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,7 +86,8 @@ class TurnHandler {
         long offset = work.record().offset();
         String messageId = event.messageId() != null ? event.messageId() : event.eventId();
         if (state.alreadyHandled(messageId, offset, work.forced())) {
-            log.debug("Dropping {} for {}: already handled", messageId, work.key());
+            Masking masking = LogMasking.forKey(endpoints, work.key());
+            log.debug("Dropping {} for {}: already handled", masking.messageId(messageId), masking.key(work.key()));
             return outcome(work, null, List.of(), "duplicate");
         }
         Optional<Endpoint> endpoint = endpoints.byId(event.endpointId()).or(() -> endpoints.byPhoneNumberId(event.phoneNumberId()));
@@ -98,21 +103,24 @@ class TurnHandler {
                 case HANDOVER -> handover(work, state, messageId);
             };
         } catch (RuntimeException e) {
-            log.error("Handling {} for {} failed", event.eventId(), work.key(), e);
+            Masking masking = LogMasking.of(endpoint);
+            log.error("Handling {} for {} failed", event.eventId(), masking.key(work.key()), LogMasking.throwable(masking, e));
             return failed(work, endpoint.get(), state.remember(null, offset, dedupeWindow), "processing-failed", e);
         }
     }
 
     /** A record that cannot be read: straight to the dead-letter topic, never retried. */
     Turn unreadable(Work work, RuntimeException cause) {
+        Masking masking = LogMasking.forKey(endpoints, work.record().key());
         log.error("Unreadable record {}-{}@{} (key {}), dead-lettering: {}", work.record().topic(), work.record().partition(),
-                work.record().offset(), work.record().key(), cause.getMessage());
+                work.record().offset(), masking.key(work.record().key()), LogMasking.message(masking, cause));
         return deadLetterOnly(work, null, "unreadable-event", cause.getMessage());
     }
 
     /** Last resort for a failure outside {@link #handle}'s own handling: dead-letter, move on. */
     Turn crashed(Work work, ConversationState state, Throwable cause) {
-        log.error("Handling {} for {} crashed", work.record().offset(), work.key(), cause);
+        Masking masking = LogMasking.forKey(endpoints, work.key());
+        log.error("Handling {} for {} crashed", work.record().offset(), masking.key(work.key()), LogMasking.throwable(masking, cause));
         return deadLetterOnly(work, state.remember(null, work.record().offset(), dedupeWindow), "processing-failed",
                 String.valueOf(cause));
     }
@@ -135,14 +143,21 @@ class TurnHandler {
             out.add(records.outbound(work, endpoint, 0, OutboundKind.MARK_READ, null));
         }
         List<JsonNode> outputs;
+        CognigyInput input = inputMapper.map(event);
+        // Cognigy's "Enable Input Sanitization": after input mapping, before the flow.
+        String text = endpoint.settings().dataProtection().sanitizeInput() ? HtmlStripper.strip(input.text()) : input.text();
+        if (log.isDebugEnabled()) {
+            Masking masking = LogMasking.of(endpoint);
+            log.debug("{} {} for {} to the flow of endpoint {}: text {}", event.kind(), event.eventId(),
+                    masking.key(work.key()), endpoint.id(), masking.text(text));
+        }
         try {
-            CognigyInput input = inputMapper.map(event);
             mediaUrls.addTo(input, endpoint);
-            CognigyRequest request = new CognigyRequest(event.userId(), session, input.text(), input.data());
+            CognigyRequest request = new CognigyRequest(event.userId(), session, text, input.data());
             outputs = callCognigy(endpoint, request);
         } catch (CognigyException e) {
-            log.warn("Cognigy gave no answer for {} (endpoint {}, event {}): {} {}", work.key(), endpoint.id(),
-                    event.eventId(), e.failure().reason(), e.getMessage());
+            log.warn("Cognigy gave no answer for {} (endpoint {}, event {}): {} {}", LogMasking.of(endpoint).key(work.key()),
+                    endpoint.id(), event.eventId(), e.failure().reason(), e.getMessage());
             // Not remembered as handled: a re-drive from the dead-letter topic must reach the flow.
             ConversationState after = state.afterTurn(session, at, null, offset, dedupeWindow);
             return failed(work, endpoint, after, e.failure().reason(), e);
@@ -152,6 +167,12 @@ class TurnHandler {
             for (ObjectNode message : convert(output)) {
                 out.add(records.outbound(work, endpoint, index++, OutboundKind.MESSAGE, message));
             }
+        }
+        records.transcript(work, endpoint, session, TranscriptDirection.USER, null, text, input.data()).ifPresent(out::add);
+        for (int i = 0; i < outputs.size(); i++) {
+            JsonNode output = outputs.get(i);
+            records.transcript(work, endpoint, session, TranscriptDirection.BOT, i, textOf(output), output.get("data"))
+                    .ifPresent(out::add);
         }
         if (oversized(out)) {
             return failed(work, endpoint, state.afterTurn(session, at, null, offset, dedupeWindow), "output-too-large",
@@ -196,6 +217,8 @@ class TurnHandler {
         for (ObjectNode message : convert(output)) {
             out.add(records.outbound(work, endpoint, out.size(), OutboundKind.MESSAGE, message));
         }
+        TranscriptDirection direction = event.kind() == InboundKind.AGENT_REPLY ? TranscriptDirection.AGENT : TranscriptDirection.BOT;
+        records.transcript(work, endpoint, event.sessionId(), direction, 0, event.text(), event.data()).ifPresent(out::add);
         if (oversized(out)) {
             return failed(work, endpoint, state.remember(null, work.record().offset(), dedupeWindow), "output-too-large",
                     new IllegalStateException("an output exceeds " + MAX_RECORD_BYTES + " bytes"));
@@ -227,6 +250,11 @@ class TurnHandler {
     private Turn deadLetterOnly(Work work, ConversationState after, String reason, String detail) {
         meters.counter("wabridge.processor.dead.letters", "reason", reason).increment();
         return new Turn(work, work.event() != null, after, List.of(records.deadLetter(work.record(), reason, detail)));
+    }
+
+    private static String textOf(JsonNode output) {
+        JsonNode text = output.get("text");
+        return text == null || text.isNull() ? null : text.asText();
     }
 
     private static boolean oversized(List<ProducerRecord<String, byte[]>> records) {

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import io.wabridge.model.settings.EndpointSettings;
-import io.wabridge.model.settings.Secret;
+import io.wabridge.model.settings.TestEndpointSettings;
 import io.wabridge.processor.TestEvents;
 import io.wabridge.support.endpoint.Endpoint;
 import io.wabridge.support.endpoint.WhatsAppApiSettings;
@@ -20,8 +19,7 @@ import org.junit.jupiter.api.Test;
 class MediaUrlsTest {
 
     private static final WireMockServer graph = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    private static final Endpoint ENDPOINT = new Endpoint("demo", new EndpointSettings(null, new Secret("token-1"),
-            TestEvents.PHONE_NUMBER_ID, null, null, null, null, null, null, null, null));
+    private static final Endpoint ENDPOINT = new Endpoint("demo", TestEndpointSettings.number(TestEvents.PHONE_NUMBER_ID).accessToken("token-1").build());
 
     @BeforeAll
     static void start() {

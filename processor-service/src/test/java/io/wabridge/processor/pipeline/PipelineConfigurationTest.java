@@ -3,11 +3,11 @@ package io.wabridge.processor.pipeline;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wabridge.model.settings.EndpointSettings;
-import io.wabridge.model.settings.Secret;
-import java.time.Duration;
+import io.wabridge.model.settings.TestEndpointSettings;
 import io.wabridge.processor.cognigy.CognigyClientSettings;
 import io.wabridge.support.endpoint.Endpoints;
 import io.wabridge.support.endpoint.EndpointsSettings;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +15,7 @@ class PipelineConfigurationTest {
 
     @Test
     void refusesToStartWithoutACognigyUrlAndNamesTheProperty() {
-        EndpointSettings noUrl = new EndpointSettings(null, null, "123", null, null, null, null, null, null, null, null);
+        EndpointSettings noUrl = TestEndpointSettings.number("123").build();
         Endpoints endpoints = new Endpoints(new EndpointsSettings(Map.of("demo", noUrl)));
 
         assertThatThrownBy(() -> new PipelineConfiguration().cognigyClient(endpoints, CognigyClientSettings.defaults()))
@@ -24,9 +24,8 @@ class PipelineConfigurationTest {
 
     @Test
     void refusesANegativeSessionExpiration() {
-        EndpointSettings negative = new EndpointSettings(null, null, "123", null, null, null, null,
-                new EndpointSettings.Cognigy(new Secret("http://cognigy.invalid"), null, null),
-                new EndpointSettings.Session(Duration.ofMinutes(-1)), null, null);
+        EndpointSettings negative = TestEndpointSettings.number("123").cognigyUrl("http://cognigy.invalid")
+                .session(new EndpointSettings.Session(Duration.ofMinutes(-1))).build();
         Endpoints endpoints = new Endpoints(new EndpointsSettings(Map.of("demo", negative)));
 
         assertThatThrownBy(() -> new PipelineConfiguration().cognigyClient(endpoints, CognigyClientSettings.defaults()))

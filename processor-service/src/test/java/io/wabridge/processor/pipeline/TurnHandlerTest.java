@@ -9,8 +9,10 @@ import io.wabridge.model.EventIds;
 import io.wabridge.model.Json;
 import io.wabridge.model.event.InboundEvent;
 import io.wabridge.model.event.OutboundMessage;
+import io.wabridge.model.event.TranscriptDirection;
+import io.wabridge.model.event.TranscriptEntry;
 import io.wabridge.model.settings.EndpointSettings;
-import io.wabridge.model.settings.Secret;
+import io.wabridge.model.settings.TestEndpointSettings;
 import io.wabridge.processor.TestEvents;
 import io.wabridge.processor.cognigy.CognigyClient;
 import io.wabridge.processor.cognigy.CognigyClientSettings;
@@ -44,8 +46,8 @@ class TurnHandlerTest {
     private final TurnHandler handler = new TurnHandler(endpoints(), new ScriptedCognigy(),
             new MediaUrls(new MediaUrlSettings(false, null), new WhatsAppApiSettings(null, null)),
             new OutputMapper(OutputSettings.defaults()),
-            new OutboundRecords(codec, "out", "in-dlt", Clock.systemUTC(), RecordTracing.noop()), 20, Clock.systemUTC(), meters,
-            RecordTracing.noop());
+            new OutboundRecords(codec, "out", "in-dlt", "transcripts", Clock.systemUTC(), RecordTracing.noop()), 20, Clock.systemUTC(),
+            meters, RecordTracing.noop());
 
     @Test
     void aMessageAlreadyHandledWritesNothingAndSkipsCognigy() {
@@ -125,6 +127,24 @@ class TurnHandlerTest {
         assertThat(requests).isEmpty();
     }
 
+    @Test
+    void aTranscriptTurnWritesUserThenBotEntriesWithIdsThatARetryRepeats() {
+        InboundEvent event = TestEvents.text("4004", "u6", "wamid.6", "<b>hi</b> <3", TestEvents.T0);
+
+        Turn first = handler.handle(work(event, 1), ConversationState.NEW);
+        Turn again = handler.handle(work(event, 1), ConversationState.NEW);
+
+        assertThat(requests).extracting(CognigyRequest::text).containsExactly("hi <3", "hi <3");
+        List<TranscriptEntry> entries = first.records().stream().filter(record -> record.topic().equals("transcripts"))
+                .map(record -> codec.read(asConsumed(record), TranscriptEntry.class)).toList();
+        assertThat(entries).extracting(TranscriptEntry::direction).containsExactly(TranscriptDirection.USER, TranscriptDirection.BOT);
+        assertThat(entries).extracting(TranscriptEntry::text).containsExactly("hi <3", "hi");
+        assertThat(again.records().stream().filter(record -> record.topic().equals("transcripts"))
+                .map(record -> codec.read(asConsumed(record), TranscriptEntry.class).eventId()))
+                .containsExactlyElementsOf(entries.stream().map(TranscriptEntry::eventId).toList());
+        assertThat(first.records().get(0).topic()).as("replies first, then the transcript").isEqualTo("out");
+    }
+
     private Work work(InboundEvent event, long offset) {
         ProducerRecord<String, byte[]> produced = codec.record("in", event.conversationKey(), event, null);
         ConsumerRecord<String, byte[]> record = new ConsumerRecord<>("in", 0, offset, produced.key(), produced.value());
@@ -139,9 +159,10 @@ class TurnHandlerTest {
     }
 
     private static Endpoints endpoints() {
-        EndpointSettings demo = new EndpointSettings(null, null, TestEvents.PHONE_NUMBER_ID, null, null, null, null,
-                new EndpointSettings.Cognigy(new Secret("http://cognigy.invalid/x"), null, null), null, null, null);
-        return new Endpoints(new EndpointsSettings(Map.of(TestEvents.ENDPOINT, demo)));
+        EndpointSettings demo = TestEndpointSettings.number(TestEvents.PHONE_NUMBER_ID).cognigyUrl("http://cognigy.invalid/x").build();
+        EndpointSettings plain = TestEndpointSettings.number("4004").cognigyUrl("http://cognigy.invalid/y")
+                .dataProtection(new EndpointSettings.DataProtection(false, true, EndpointSettings.TranscriptMode.ON)).build();
+        return new Endpoints(new EndpointsSettings(Map.of(TestEvents.ENDPOINT, demo, "plain", plain)));
     }
 
     private final class ScriptedCognigy extends CognigyClient {

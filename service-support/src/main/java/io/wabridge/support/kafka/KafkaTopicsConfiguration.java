@@ -31,7 +31,14 @@ public class KafkaTopicsConfiguration {
                 topic(topics, topics.statuses()),
                 topic(topics, topics.outbound()),
                 topic(topics, topics.quarantine()),
-                topic(topics, topics.changes()));
+                topic(topics, topics.changes()),
+                // A transcript is a log that expires, not state: delete by age (the default policy), never compact.
+                TopicBuilder.name(topics.transcripts())
+                        .partitions(topics.partitions())
+                        .replicas(topics.replicationFactor())
+                        .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, topics.replicationFactor() > 1 ? "2" : "1")
+                        .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(topics.transcriptsRetention().toMillis()))
+                        .build());
     }
 
     private static NewTopic topic(TopicSettings settings, String name) {

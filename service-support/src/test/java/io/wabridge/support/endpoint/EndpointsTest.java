@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wabridge.model.settings.EndpointSettings;
-import io.wabridge.model.settings.Secret;
+import io.wabridge.model.settings.TestEndpointSettings;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,6 +15,32 @@ class EndpointsTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(EndpointsConfiguration.class));
+
+    @Test
+    void bindsDataProtectionWhereYamlTurnedOffIntoFalse() {
+        context.withPropertyValues(
+                        "wabridge.endpoints.plain.phone-number-id=1",
+                        "wabridge.endpoints.plain.data-protection.mask-logging=false",
+                        "wabridge.endpoints.plain.data-protection.sanitize-input=true",
+                        // YAML 1.1 reads an unquoted "transcript: off" as the boolean false.
+                        "wabridge.endpoints.plain.data-protection.transcript=false",
+                        "wabridge.endpoints.masked.phone-number-id=2",
+                        "wabridge.endpoints.masked.data-protection.transcript=masked",
+                        "wabridge.endpoints.defaults.phone-number-id=3")
+                .run(ctx -> {
+                    Endpoints endpoints = ctx.getBean(Endpoints.class);
+                    EndpointSettings.DataProtection plain = endpoints.byId("plain").orElseThrow().settings().dataProtection();
+                    assertThat(plain.maskLogging()).isFalse();
+                    assertThat(plain.sanitizeInput()).isTrue();
+                    assertThat(plain.transcript()).isEqualTo(EndpointSettings.TranscriptMode.OFF);
+                    assertThat(endpoints.byId("masked").orElseThrow().settings().dataProtection().transcript())
+                            .isEqualTo(EndpointSettings.TranscriptMode.MASKED);
+                    EndpointSettings.DataProtection defaults = endpoints.byId("defaults").orElseThrow().settings().dataProtection();
+                    assertThat(defaults.maskLogging()).isTrue();
+                    assertThat(defaults.sanitizeInput()).isFalse();
+                    assertThat(defaults.transcript()).isEqualTo(EndpointSettings.TranscriptMode.OFF);
+                });
+    }
 
     @Test
     void bindsEndpointsFromPropertiesWithDefaults() {
@@ -52,6 +78,6 @@ class EndpointsTest {
     }
 
     private static EndpointSettings settings(String phoneNumberId) {
-        return new EndpointSettings(null, new Secret("t"), phoneNumberId, null, null, null, null, null, null, null, null);
+        return TestEndpointSettings.number(phoneNumberId).accessToken("t").build();
     }
 }

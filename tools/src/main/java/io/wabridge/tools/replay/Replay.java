@@ -1,10 +1,10 @@
 package io.wabridge.tools.replay;
 
 import io.wabridge.model.EventHeaders;
+import io.wabridge.model.privacy.Masking;
 import io.wabridge.tools.cli.UsageException;
 import io.wabridge.tools.kafka.BoundedRead;
 import io.wabridge.tools.kafka.KafkaClients;
-import io.wabridge.tools.masking.Masking;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

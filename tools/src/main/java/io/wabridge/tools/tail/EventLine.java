@@ -3,7 +3,7 @@ package io.wabridge.tools.tail;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wabridge.model.EventHeaders;
 import io.wabridge.model.Json;
-import io.wabridge.tools.masking.Masking;
+import io.wabridge.model.privacy.Masking;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

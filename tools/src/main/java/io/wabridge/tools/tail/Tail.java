@@ -1,8 +1,8 @@
 package io.wabridge.tools.tail;
 
+import io.wabridge.model.privacy.Masking;
 import io.wabridge.tools.kafka.BoundedRead;
 import io.wabridge.tools.kafka.KafkaClients;
-import io.wabridge.tools.masking.Masking;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.wabridge.tools.tail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wabridge.model.EventHeaders;
-import io.wabridge.tools.masking.Masking;
+import io.wabridge.model.privacy.Masking;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,7 +1,9 @@
-package io.wabridge.tools.masking;
+package io.wabridge.model.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 class MaskingTest {
@@ -34,5 +36,23 @@ class MaskingTest {
         assertThat(Masking.OFF.text("my address is ...")).isEqualTo("my address is ...");
         assertThat(Masking.OFF.id("4915550001234")).isEqualTo("4915550001234");
         assertThat(Masking.OFF.key("1:4915550001234")).isEqualTo("1:4915550001234");
+    }
+
+    @Test
+    void replacesDataEntirely() {
+        ObjectNode data = JsonNodeFactory.instance.objectNode().put("address", "Main Street 1");
+
+        assertThat(Masking.ON.data(data).asText()).isEqualTo("***");
+        assertThat(Masking.OFF.data(data)).isSameAs(data);
+        assertThat(Masking.ON.data(null)).isNull();
+    }
+
+    @Test
+    void pseudonymousKeyKeepsTheBusinessNumberAndHidesTheUser() {
+        String pseudonym = Masking.pseudonymousKey("100000000000001:4915550001234");
+
+        assertThat(pseudonym).startsWith("100000000000001:").doesNotContain("4915550001234")
+                .isEqualTo(Masking.pseudonymousKey("100000000000001:4915550001234"))
+                .isNotEqualTo(Masking.pseudonymousKey("100000000000001:4915550001235"));
     }
 }

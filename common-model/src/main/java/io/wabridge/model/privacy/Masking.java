@@ -1,15 +1,21 @@
-package io.wabridge.tools.masking;
+package io.wabridge.model.privacy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 /**
- * Masks what identifies a person in command output: phone numbers and user ids keep their first
- * and last three characters ({@code 491*****234}), message texts become {@code ***}. Unmasked, it
- * shows everything as it is.
+ * Masks what identifies a person: phone numbers and user ids keep their first and last three
+ * characters ({@code 491*****234}), message texts and data become {@code ***}. Unmasked, it
+ * shows everything as it is. The business's own phone number id is not personal data and stays.
  */
 public record Masking(boolean enabled) {
 
     public static final Masking ON = new Masking(true);
     public static final Masking OFF = new Masking(false);
     private static final int SHOWN = 3;
+    private static final String MASK = "***";
 
     /** A phone number or user id. */
     public String id(String value) {
@@ -43,11 +49,34 @@ public record Masking(boolean enabled) {
         return at < 0 ? id(key) : key.substring(0, at + 1) + id(key.substring(at + 1));
     }
 
+    /**
+     * A stable stand-in for a conversation key where the key itself must not reveal the user (a
+     * masked transcript): {@code phoneNumberId:} plus a name-based UUID of the key. Pseudonymous,
+     * not anonymous: whoever knows a user's number can compute it, which is also how an operator
+     * finds a user's transcript for an access or erasure request.
+     */
+    public static String pseudonymousKey(String key) {
+        if (key == null) {
+            return null;
+        }
+        int at = key.indexOf(':');
+        String uuid = UUID.nameUUIDFromBytes(("conversation\u0000" + key).getBytes(StandardCharsets.UTF_8)).toString();
+        return at < 0 ? uuid : key.substring(0, at + 1) + uuid;
+    }
+
     /** Free text a person wrote or was sent. */
     public String text(String value) {
         if (!enabled || value == null) {
             return value;
         }
-        return "***";
+        return MASK;
+    }
+
+    /** Structured data a person sent or was sent (a flow's {@code data}, a webhook item). */
+    public JsonNode data(JsonNode value) {
+        if (!enabled || value == null || value.isNull() || value.isMissingNode()) {
+            return value;
+        }
+        return TextNode.valueOf(MASK);
     }
 }
