@@ -12,7 +12,6 @@ import io.wabridge.egress.send.RetrySettings;
 import io.wabridge.egress.status.DeliveryWatch;
 import io.wabridge.egress.status.StatusListener;
 import io.wabridge.egress.status.StatusPublisher;
-import io.wabridge.egress.throttle.GraphCircuits;
 import io.wabridge.egress.throttle.NumberThrottles;
 import io.wabridge.egress.throttle.ThroughputSettings;
 import io.wabridge.model.Topics;
@@ -22,6 +21,7 @@ import io.wabridge.support.endpoint.WhatsAppApiSettings;
 import io.wabridge.support.kafka.EventCodec;
 import io.wabridge.support.kafka.TopicSettings;
 import io.wabridge.support.observe.ConsumerMeters;
+import io.wabridge.support.observe.EndpointCircuits;
 import io.wabridge.support.observe.RecordTracing;
 import java.net.http.HttpClient;
 import java.util.HashMap;
@@ -126,10 +126,11 @@ class EgressConfiguration {
         return new NumberThrottles(settings, egressScheduler);
     }
 
-    /** {@code graph} health and circuit gauges; informational, see {@link GraphCircuits}. */
+    /** {@code graph} health and circuit gauges (token or account errors open a number's circuit); informational. */
     @Bean
-    GraphCircuits graph(NumberThrottles throttles, Endpoints endpoints) {
-        return new GraphCircuits(throttles, endpoints);
+    EndpointCircuits graph(NumberThrottles throttles, Endpoints endpoints) {
+        return new EndpointCircuits(endpoints, endpoint -> throttles.of(endpoint).circuitState(), "wabridge.egress.graph.circuit.open",
+                "1 while the number's Graph circuit is open (token or account error; sends refused)");
     }
 
     @Bean

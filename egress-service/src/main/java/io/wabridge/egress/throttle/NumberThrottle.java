@@ -133,6 +133,11 @@ public class NumberThrottle {
         }
     }
 
+    /** The circuit's state as resilience4j names it: {@code CLOSED}, {@code OPEN}, {@code HALF_OPEN}. */
+    public String circuitState() {
+        return circuit.getState().name();
+    }
+
     public boolean isCircuitOpen() {
         return circuit.getState() == CircuitBreaker.State.OPEN;
     }

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.wabridge.model.Topics;
 import io.wabridge.model.settings.EndpointSettings;
 import io.wabridge.processor.cognigy.CognigyClient;
-import io.wabridge.processor.cognigy.CognigyCircuits;
 import io.wabridge.processor.cognigy.CognigyClientSettings;
 import io.wabridge.processor.conversation.ConversationSettings;
 import io.wabridge.processor.conversation.ConversationStore;
@@ -18,6 +17,7 @@ import io.wabridge.support.endpoint.WhatsAppApiSettings;
 import io.wabridge.support.kafka.EventCodec;
 import io.wabridge.support.kafka.TopicSettings;
 import io.wabridge.support.observe.ConsumerMeters;
+import io.wabridge.support.observe.EndpointCircuits;
 import io.wabridge.support.observe.RecordTracing;
 import java.time.Clock;
 import java.util.HashMap;
@@ -103,10 +103,11 @@ class PipelineConfiguration {
                 Clock.systemUTC(), meters, tracing);
     }
 
-    /** {@code cognigy} health and circuit gauges; informational, see {@link CognigyCircuits}. */
+    /** {@code cognigy} health and circuit gauges; informational. */
     @Bean
-    CognigyCircuits cognigy(CognigyClient cognigy, Endpoints endpoints) {
-        return new CognigyCircuits(cognigy, endpoints);
+    EndpointCircuits cognigy(CognigyClient cognigy, Endpoints endpoints) {
+        return new EndpointCircuits(endpoints, endpoint -> cognigy.circuitState(endpoint.id()).name(),
+                "wabridge.processor.cognigy.circuit.open", "1 while the endpoint's Cognigy circuit breaker is open (calls refused without trying)");
     }
 
     @Bean
