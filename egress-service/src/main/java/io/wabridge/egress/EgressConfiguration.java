@@ -144,8 +144,9 @@ class EgressConfiguration {
     }
 
     @Bean
-    StatusListener statusListener(EgressKafkaClients clients, EventCodec codec, TopicSettings topics, DeliveryWatch watch) {
-        return new StatusListener(clients, codec, topics, watch);
+    StatusListener statusListener(EgressKafkaClients clients, EventCodec codec, TopicSettings topics, DeliveryWatch watch,
+                                  Endpoints endpoints) {
+        return new StatusListener(clients, codec, topics, watch, StatusListener.needed(endpoints));
     }
 
     @Bean

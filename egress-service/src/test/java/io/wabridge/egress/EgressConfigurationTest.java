@@ -1,8 +1,10 @@
 package io.wabridge.egress;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.wabridge.egress.status.StatusListener;
 import io.wabridge.model.settings.EndpointSettings;
 import io.wabridge.model.settings.TestEndpointSettings;
 import io.wabridge.support.endpoint.Endpoints;
@@ -35,6 +37,16 @@ class EgressConfigurationTest {
         Endpoints endpoints = endpoints(TestEndpointSettings.number("1001").accessToken("t").build());
 
         assertThatCode(() -> new EgressConfiguration(endpoints)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void statusWebhooksAreReadOnlyWhenAnEndpointOrdersByDelivery() {
+        EndpointSettings accepted = TestEndpointSettings.number("1001").accessToken("t").build();
+        EndpointSettings delivered = TestEndpointSettings.number("1002").accessToken("t")
+                .delivery(new EndpointSettings.Delivery(EndpointSettings.OrderingMode.DELIVERED, null, null)).build();
+
+        assertThat(StatusListener.needed(endpoints(accepted))).isFalse();
+        assertThat(StatusListener.needed(new Endpoints(new EndpointsSettings(Map.of("a", accepted, "d", delivered))))).isTrue();
     }
 
     private static Endpoints endpoints(EndpointSettings settings) {

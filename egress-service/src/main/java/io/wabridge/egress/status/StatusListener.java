@@ -3,8 +3,10 @@ package io.wabridge.egress.status;
 import io.wabridge.egress.ConsumerLoop;
 import io.wabridge.egress.EgressKafkaClients;
 import io.wabridge.model.event.StatusEvent;
+import io.wabridge.model.settings.EndpointSettings;
 import io.wabridge.model.event.StatusSource;
 import io.wabridge.model.privacy.Masking;
+import io.wabridge.support.endpoint.Endpoints;
 import io.wabridge.support.kafka.EventCodec;
 import io.wabridge.support.kafka.TopicSettings;
 import io.wabridge.support.kafka.UnreadableEventException;
@@ -33,13 +35,32 @@ public class StatusListener extends ConsumerLoop {
     private final EventCodec codec;
     private final TopicSettings topics;
     private final DeliveryWatch watch;
+    private final boolean needed;
 
-    public StatusListener(EgressKafkaClients clients, EventCodec codec, TopicSettings topics, DeliveryWatch watch) {
+    /** @param needed false when no endpoint waits for statuses: then the listener does not start at all */
+    public StatusListener(EgressKafkaClients clients, EventCodec codec, TopicSettings topics, DeliveryWatch watch, boolean needed) {
         super("egress-statuses", Integer.MAX_VALUE - 2000);
         this.clients = clients;
         this.codec = codec;
         this.topics = topics;
         this.watch = watch;
+        this.needed = needed;
+    }
+
+    /**
+     * Only {@code delivered} ordering waits for status webhooks. With every endpoint on
+     * {@code accepted} (the default), reading every status of every instance, egress's own
+     * {@code accepted} events included, would be work for nothing: about a tenth of egress's CPU
+     * in the end-to-end benchmark.
+     */
+    public static boolean needed(Endpoints endpoints) {
+        return endpoints.all().stream()
+                .anyMatch(endpoint -> endpoint.settings().delivery().ordering() == EndpointSettings.OrderingMode.DELIVERED);
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return needed;
     }
 
     @Override
