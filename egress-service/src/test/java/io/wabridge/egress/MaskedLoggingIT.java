@@ -12,14 +12,12 @@ import static org.awaitility.Awaitility.await;
 import io.wabridge.model.Topics;
 import io.wabridge.model.event.OutboundMessage;
 import io.wabridge.model.privacy.Masking;
+import io.wabridge.support.logging.DebugLogs;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.logging.LogLevel;
-import org.springframework.boot.logging.LoggingSystem;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -32,17 +30,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class MaskedLoggingIT extends EgressITSupport {
 
-    private static final String LOGGERS = "io.wabridge.egress";
 
-    @BeforeEach
-    void debugLogs() {
-        LoggingSystem.get(getClass().getClassLoader()).setLogLevel(LOGGERS, LogLevel.DEBUG);
-    }
-
-    @AfterEach
-    void resetLogs() {
-        LoggingSystem.get(getClass().getClassLoader()).setLogLevel(LOGGERS, null);
-    }
+    @RegisterExtension
+    final DebugLogs debugLogs = new DebugLogs("io.wabridge.egress");
 
     @Test
     void maskedLogsContainNeitherTheRecipientsNumberNorTheText(CapturedOutput output) {

@@ -10,6 +10,7 @@ import io.wabridge.model.event.TranscriptDirection;
 import io.wabridge.model.event.TranscriptEntry;
 import io.wabridge.model.privacy.Masking;
 import io.wabridge.support.kafka.TestKafkaBroker;
+import io.wabridge.support.logging.DebugLogs;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,12 +25,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.logging.LogLevel;
-import org.springframework.boot.logging.LoggingSystem;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -44,17 +42,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class DataProtectionIT extends ProcessorITSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String LOGGERS = "io.wabridge";
 
-    @BeforeEach
-    void debugLogs() {
-        LoggingSystem.get(getClass().getClassLoader()).setLogLevel(LOGGERS, LogLevel.DEBUG);
-    }
-
-    @AfterEach
-    void resetLogs() {
-        LoggingSystem.get(getClass().getClassLoader()).setLogLevel(LOGGERS, null);
-    }
+    @RegisterExtension
+    final DebugLogs debugLogs = new DebugLogs("io.wabridge");
 
     @Test
     void maskedLogsContainNeitherTheUsersNumberNorTheText(CapturedOutput output) {

@@ -51,7 +51,8 @@ class RetentionIT extends ProcessorITSupport {
             sendTo(quiet, "q1");
             await().atMost(WAIT).until(() -> cognigyCalls(quiet).size() == 1);
 
-            // Well past the retention for the quiet one, while the chatty one writes every 200 ms.
+            // Well past the retention for the quiet one, while the chatty one writes every 200 ms (the sleep
+            // paces the chatty user; it waits for nothing).
             for (int i = 0; i < 30; i++) {
                 sendTo(chatty, "c" + i);
                 Thread.sleep(200);
