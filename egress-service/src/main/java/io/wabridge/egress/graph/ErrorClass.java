@@ -2,8 +2,8 @@ package io.wabridge.egress.graph;
 
 /**
  * What a failed send means for the sender, decided by the Graph error code (never the HTTP
- * status alone: 131056 has been seen with HTTP 400). The table is in {@code WHATSAPP.md} and the
- * egress README.
+ * status alone: 131056 has been seen with HTTP 400). The table is in {@code docs/whatsapp.md}
+ * ("Errors") and the egress README.
  */
 public enum ErrorClass {
     /** 5xx, timeouts, unreadable answers, 131000, 1, 2, 4, 80007, 131016, 133004: retry with backoff. */

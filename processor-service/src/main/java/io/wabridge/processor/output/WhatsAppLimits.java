@@ -1,6 +1,6 @@
 package io.wabridge.processor.output;
 
-/** Cloud API limits a message must respect, or Graph rejects the request (see WHATSAPP.md). */
+/** Cloud API limits a message must respect, or Graph rejects the request (see {@code docs/whatsapp.md}, "Sending"). */
 final class WhatsAppLimits {
 
     static final int TEXT_BODY = 4096;

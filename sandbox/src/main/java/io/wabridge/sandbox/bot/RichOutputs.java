@@ -6,7 +6,7 @@ import io.wabridge.model.Json;
 import java.util.Locale;
 
 /**
- * The demo bot's rich outputs, in the shapes a Cognigy flow produces (COGNIGY.md, "Output formats").
+ * The demo bot's rich outputs, in the shapes a Cognigy flow produces ({@code docs/cognigy-mapping.md}, "Outbound").
  * Every postback payload is answered by {@link DemoBot} with "You picked …", so a click round-trips.
  */
 final class RichOutputs {

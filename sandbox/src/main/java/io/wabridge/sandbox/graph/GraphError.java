@@ -1,7 +1,7 @@
 package io.wabridge.sandbox.graph;
 
 /**
- * One Graph API error, as Meta classifies it. Senders must classify by {@link #code()} (WHATSAPP.md,
+ * One Graph API error, as Meta classifies it. Senders must classify by {@link #code()} ({@code docs/whatsapp.md},
  * "Errors"), so the fake gets the codes right and keeps HTTP statuses as Meta does (400, 401 for tokens).
  */
 record GraphError(int httpStatus, int code, Integer subcode, String message, String details) {

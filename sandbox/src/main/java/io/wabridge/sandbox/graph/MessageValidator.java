@@ -9,7 +9,7 @@ import static io.wabridge.sandbox.graph.Params.requireText;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Checks a send request against the WhatsApp limits (WHATSAPP.md, "Sending") and rejects what Meta
+ * Checks a send request against the WhatsApp limits ({@code docs/whatsapp.md}, "Sending") and rejects what Meta
  * would reject, so a conversion bug fails on a laptop instead of in production. Interactive
  * messages are checked by {@link InteractiveValidator}.
  */
