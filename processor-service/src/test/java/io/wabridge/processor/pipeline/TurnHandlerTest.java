@@ -35,6 +35,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import io.wabridge.support.observe.RecordTracing;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.client.RestClient;
 
 /** The turn logic without Kafka or HTTP: a scripted Cognigy and hand-made records. */
 class TurnHandlerTest {
@@ -167,7 +168,7 @@ class TurnHandlerTest {
 
     private final class ScriptedCognigy extends CognigyClient {
         ScriptedCognigy() {
-            super(CognigyClientSettings.defaults());
+            super(CognigyClientSettings.defaults(), RestClient.builder());
         }
 
         @Override
