@@ -6,6 +6,8 @@ import io.wabridge.model.event.OutboundMessage;
 import io.wabridge.model.event.QuarantineRecord;
 import io.wabridge.model.event.StatusEvent;
 import io.wabridge.model.event.TranscriptEntry;
+import io.wabridge.model.state.ConversationState;
+import io.wabridge.model.state.LedgerEntry;
 import java.util.Arrays;
 
 /**
@@ -18,7 +20,9 @@ public enum EventType {
     OUTBOUND("outbound", OutboundMessage.SCHEMA_VERSION, OutboundMessage.class),
     QUARANTINE("quarantine", QuarantineRecord.SCHEMA_VERSION, QuarantineRecord.class),
     CHANGE("change", ChangeEvent.SCHEMA_VERSION, ChangeEvent.class),
-    TRANSCRIPT("transcript", TranscriptEntry.SCHEMA_VERSION, TranscriptEntry.class);
+    TRANSCRIPT("transcript", TranscriptEntry.SCHEMA_VERSION, TranscriptEntry.class),
+    CONVERSATION_STATE("conversation-state", ConversationState.SCHEMA_VERSION, ConversationState.class),
+    SEND_LEDGER("send-ledger", LedgerEntry.SCHEMA_VERSION, LedgerEntry.class);
 
     private final String wireName;
     private final int schemaVersion;

@@ -13,6 +13,8 @@ import io.wabridge.model.event.StatusEvent;
 import io.wabridge.model.event.StatusSource;
 import io.wabridge.model.event.TranscriptDirection;
 import io.wabridge.model.event.TranscriptEntry;
+import io.wabridge.model.state.ConversationState;
+import io.wabridge.model.state.LedgerEntry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.stream.Stream;
@@ -32,7 +34,9 @@ class GoldenEventsTest {
                 Arguments.of("golden/outbound-v1.json", EventType.OUTBOUND),
                 Arguments.of("golden/quarantine-v1.json", EventType.QUARANTINE),
                 Arguments.of("golden/change-v1.json", EventType.CHANGE),
-                Arguments.of("golden/transcript-v1.json", EventType.TRANSCRIPT));
+                Arguments.of("golden/transcript-v1.json", EventType.TRANSCRIPT),
+                Arguments.of("golden/conversation-state-v1.json", EventType.CONVERSATION_STATE),
+                Arguments.of("golden/send-ledger-v1.json", EventType.SEND_LEDGER));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -82,6 +86,38 @@ class GoldenEventsTest {
         assertThat(entry.index()).isNull();
         assertThat(entry.masked()).isFalse();
         assertThat(entry.data().path("channel").asText()).isEqualTo("whatsapp");
+    }
+
+    @Test
+    void readsConversationState() {
+        ConversationState state = Json.fromBytes(Fixtures.bytes("golden/conversation-state-v1.json"), ConversationState.class);
+
+        assertThat(state.sessionId()).isEqualTo("5f0c1a64-2f4e-3b8a-9a51-0c6f0e3b7d21");
+        assertThat(state.lastActivity()).isEqualTo(Instant.parse("2025-06-08T21:00:05Z"));
+        assertThat(state.recentMessageIds()).hasSize(2).last().isEqualTo("7d5c2e1a-91b3-3c1e-8f0e-3d2b1a0c9e44");
+        assertThat(state.handover()).isTrue();
+        assertThat(state.lastOffset()).isEqualTo(4711);
+    }
+
+    /** The changelog value as written before it carried its version (the header said 1) reads as version 1. */
+    @Test
+    void readsConversationStateWrittenWithoutAVersionInTheValue() throws Exception {
+        ConversationState unversioned = Json.fromBytes(Fixtures.bytes("golden/conversation-state-v1-unversioned.json"),
+                ConversationState.class);
+
+        assertThat(unversioned).isEqualTo(Json.fromBytes(Fixtures.bytes("golden/conversation-state-v1.json"), ConversationState.class));
+        JsonNode writtenBack = Json.mapper().readTree(Json.toBytes(unversioned));
+        assertThat(writtenBack).isEqualTo(Fixtures.tree("golden/conversation-state-v1.json"));
+    }
+
+    @Test
+    void readsLedgerEntry() {
+        LedgerEntry entry = Json.fromBytes(Fixtures.bytes("golden/send-ledger-v1.json"), LedgerEntry.class);
+
+        assertThat(entry.outboundId()).isEqualTo("8b1f6c2d-4a3e-3f5b-b6c7-1d2e3f4a5b6c");
+        assertThat(entry.wamid()).startsWith("wamid.");
+        assertThat(entry.conversationKey()).isEqualTo("106540352242922:16505551234");
+        assertThat(entry.acceptedAt()).isEqualTo(Instant.parse("2025-06-08T21:00:06.250Z"));
     }
 
     @Test

@@ -3,12 +3,12 @@ package io.wabridge.egress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.wabridge.egress.ledger.LedgerEntry;
 import io.wabridge.egress.ledger.LedgerSettings;
 import io.wabridge.egress.ledger.SendLedger;
 import io.wabridge.model.EventHeaders;
 import io.wabridge.model.Topics;
 import io.wabridge.model.event.OutboundMessage;
+import io.wabridge.model.state.LedgerEntry;
 import io.wabridge.support.kafka.EventCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -31,6 +31,7 @@ class ProcessorObservabilityIT extends ProcessorITSupport {
 
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final String INGRESS_SPAN = "00f067aa0ba902b7";
+    private static final String HTTP_TRACE_ID = "5ce0e9a56015fec5aadfa328ae398115";
 
     @Autowired
     MeterRegistry meters;
@@ -65,6 +66,27 @@ class ProcessorObservabilityIT extends ProcessorITSupport {
         assertThat(header(reply, EventHeaders.TRACEPARENT)).as("the reply's parent is the turn").contains(turn.getSpanId());
         assertThat(count(meters.find("wabridge.processor.cognigy.calls").tags("endpoint", "demo", "outcome", "ok").timer()))
                 .isEqualTo(callsBefore + 1);
+    }
+
+    @Test
+    void theCognigyRequestCarriesTheTurnsTraceAndIsAnHttpClientRequest() {
+        String user = newUser();
+        InboundEvent event = TestEvents.text(TestEvents.PHONE_NUMBER_ID, user, "wamid.http-" + user, "trace the call", TestEvents.T0);
+
+        send(codec.record(Topics.INBOUND, event.conversationKey(), event, "00-" + HTTP_TRACE_ID + "-" + INGRESS_SPAN + "-01"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !cognigyCalls(user).isEmpty());
+        String traceparent = cognigyCalls(user).get(0).getHeader(EventHeaders.TRACEPARENT);
+        assertThat(traceparent).as("the traceparent Cognigy received").matches("00-" + HTTP_TRACE_ID + "-[0-9a-f]{16}-01");
+        await().atMost(Duration.ofSeconds(15)).until(() -> span("http post", HTTP_TRACE_ID) != null);
+        SpanData request = span("http post", HTTP_TRACE_ID);
+        assertThat(traceparent).as("Cognigy's parent is the HTTP client span").contains(request.getSpanId());
+        assertThat(request.getParentSpanId()).isEqualTo(span("cognigy call", HTTP_TRACE_ID).getSpanId());
+        assertThat(request.getAttributes().asMap().toString()).as("the URL token stays out of spans")
+                .contains(cognigy.baseUrl()).doesNotContain("/cognigy/demo");
+        assertThat(prometheus.scrape()).as("Boot's HTTP client timer, without the URL's path")
+                .containsPattern("http_client_requests_seconds_count\\{[^}]*client_name=\"localhost\"[^}]*uri=\"none\"")
+                .doesNotContain("/cognigy/demo");
     }
 
     @Test
@@ -111,8 +133,12 @@ class ProcessorObservabilityIT extends ProcessorITSupport {
     }
 
     private SpanData span(String name) {
+        return span(name, TRACE_ID);
+    }
+
+    private SpanData span(String name, String traceId) {
         List<SpanData> found = spans.getFinishedSpanItems().stream()
-                .filter(span -> span.getName().equals(name) && span.getTraceId().equals(TRACE_ID)).toList();
+                .filter(span -> span.getName().equals(name) && span.getTraceId().equals(traceId)).toList();
         return found.isEmpty() ? null : found.get(0);
     }
 }

@@ -2,9 +2,8 @@ package io.wabridge.egress.ledger;
 
 import io.wabridge.egress.ConsumerLoop;
 import io.wabridge.egress.EgressKafkaClients;
-import io.wabridge.model.EventHeaders;
-import io.wabridge.model.Json;
-import java.nio.charset.StandardCharsets;
+import io.wabridge.model.state.LedgerEntry;
+import io.wabridge.support.kafka.EventCodec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +37,7 @@ public class SendLedger extends ConsumerLoop {
 
     private static final Logger log = LoggerFactory.getLogger(SendLedger.class);
     static final int PHASE = Integer.MAX_VALUE - 2000;
+    private static final EventCodec CODEC = new EventCodec();
 
     private final LedgerSettings settings;
     private final EgressKafkaClients clients;
@@ -62,11 +62,12 @@ public class SendLedger extends ConsumerLoop {
     /** Remembers the send at once and completes when the broker has the entry. */
     public CompletableFuture<Void> record(LedgerEntry entry) {
         recent.add(entry.outboundId());
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.topic(), entry.outboundId(), Json.toBytes(entry));
-        record.headers().add(EventHeaders.EVENT_TYPE, LedgerEntry.EVENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        record.headers().add(EventHeaders.SCHEMA_VERSION,
-                Integer.toString(LedgerEntry.SCHEMA_VERSION).getBytes(StandardCharsets.UTF_8));
-        return template.send(record).thenApply(result -> null);
+        return template.send(entryRecord(settings.topic(), entry)).thenApply(result -> null);
+    }
+
+    /** The ledger record of a send, keyed by its outbound id so compaction keeps one per message. */
+    static ProducerRecord<String, byte[]> entryRecord(String topic, LedgerEntry entry) {
+        return CODEC.record(topic, entry.outboundId(), entry, null);
     }
 
     /**
@@ -185,7 +186,8 @@ public class SendLedger extends ConsumerLoop {
         if (record.key() == null || record.value() == null) {
             return;
         }
-        // The key alone says "sent"; an unreadable value still does: better to skip a send than to repeat one.
+        // The key alone says "sent", so the value is not decoded (the ledger tails every instance's
+        // sends); an unreadable value still says it: better to skip a send than to repeat one.
         recent.add(record.key());
     }
 

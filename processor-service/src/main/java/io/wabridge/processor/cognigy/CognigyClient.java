@@ -14,28 +14,43 @@ import io.wabridge.model.settings.EndpointSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
 
 /**
  * Calls a Cognigy REST Endpoint and returns its {@code outputStack}. Blocking: the pipeline calls
  * it from a worker thread, one conversation at a time. Each endpoint has its own retry and
  * circuit breaker, so one broken flow does not open the circuit of another.
+ *
+ * <p>Built on Spring's {@link RestClient} from Boot's builder, whose observation registry makes
+ * every attempt an {@code http.client.requests} observation: a timer, and a span whose
+ * {@code traceparent} goes to Cognigy. The URL carries the endpoint's secret token, so the
+ * observation names the host only ({@link CognigyObservationConvention}).
  */
 public class CognigyClient {
 
     private final HttpClient http;
+    private final RestClient.Builder builder;
+    /** One client per read timeout (endpoints share them): the JDK factory sets the timeout per client, not per call. */
+    private final Map<Duration, RestClient> clients = new ConcurrentHashMap<>();
     private final RetryRegistry retries;
     private final CircuitBreakerRegistry breakers;
 
-    public CognigyClient(CognigyClientSettings settings) {
+    /** @param builder Boot's auto-configured builder (cloned, not changed) */
+    public CognigyClient(CognigyClientSettings settings, RestClient.Builder builder) {
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
                 .build();
+        this.builder = builder.clone().observationConvention(new CognigyObservationConvention());
         this.retries = RetryRegistry.of(RetryConfig.custom()
                 .maxAttempts(settings.maxAttempts())
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(settings.initialBackoff(), 2.0))
@@ -74,30 +89,37 @@ public class CognigyClient {
     }
 
     private List<JsonNode> post(EndpointSettings.Cognigy cognigy, CognigyRequest request) {
-        HttpRequest httpRequest = HttpRequest.newBuilder(URI.create(cognigy.url().reveal()))
-                .timeout(cognigy.timeout())
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.toBytes(request)))
-                .build();
-        HttpResponse<byte[]> response;
         try {
-            response = http.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            // Includes HttpTimeoutException; the message never contains the URL (it carries the URL token).
-            throw new CognigyException(CognigyException.Failure.UNAVAILABLE, e.getClass().getSimpleName(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CognigyException(CognigyException.Failure.UNAVAILABLE, "interrupted", e);
+            return client(cognigy.timeout()).post()
+                    .uri(URI.create(cognigy.url().reveal()))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .body(Json.toBytes(request))
+                    .exchange((httpRequest, response) -> answer(response.getStatusCode().value(), response.getBody().readAllBytes()));
+        } catch (ResourceAccessException e) {
+            // A timeout or connection failure. Its message names the URL, which carries the URL token:
+            // keep only the I/O exception underneath, whose message does not.
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new CognigyException(CognigyException.Failure.UNAVAILABLE, cause.getClass().getSimpleName(), cause);
         }
-        int status = response.statusCode();
+    }
+
+    private RestClient client(Duration timeout) {
+        return clients.computeIfAbsent(timeout, t -> {
+            JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+            factory.setReadTimeout(t);
+            return builder.clone().requestFactory(factory).build();
+        });
+    }
+
+    private static List<JsonNode> answer(int status, byte[] body) {
         if (status == 429 || status >= 500) {
             throw new CognigyException(CognigyException.Failure.UNAVAILABLE, "HTTP " + status, null);
         }
         if (status >= 300) {
             throw new CognigyException(CognigyException.Failure.REJECTED, "HTTP " + status, null);
         }
-        return outputs(response.body());
+        return outputs(body);
     }
 
     /** The {@code outputStack}; an answer without one counts as a single output of its text and data. */

@@ -1,10 +1,9 @@
 package io.wabridge.processor.conversation;
 
-import io.wabridge.model.EventHeaders;
-import io.wabridge.model.Json;
 import io.wabridge.model.privacy.Masking;
+import io.wabridge.model.state.ConversationState;
+import io.wabridge.support.kafka.EventCodec;
 import io.wabridge.support.privacy.LogMasking;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,8 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class ConversationStore {
 
     private static final Logger log = LoggerFactory.getLogger(ConversationStore.class);
-    private static final String EVENT_TYPE = "conversation-state";
-    private static final int SCHEMA_VERSION = 1;
+    private static final EventCodec CODEC = new EventCodec();
 
     private final String topic;
     private final Retention retention;
@@ -103,10 +101,7 @@ public final class ConversationStore {
 
     /** The changelog record for a state, on the same partition number as the conversation's inbound records. */
     public ProducerRecord<String, byte[]> changelogRecord(String conversationKey, int partition, ConversationState state) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, partition, conversationKey, Json.toBytes(state));
-        record.headers().add(EventHeaders.EVENT_TYPE, EVENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        record.headers().add(EventHeaders.SCHEMA_VERSION, Integer.toString(SCHEMA_VERSION).getBytes(StandardCharsets.UTF_8));
-        return record;
+        return CODEC.record(topic, partition, conversationKey, state, null);
     }
 
     /** Forgets the conversations of partitions this instance no longer owns. */
@@ -150,7 +145,8 @@ public final class ConversationStore {
         return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
-    private void apply(ConsumerRecord<String, byte[]> record) {
+    /** Loads one changelog record: a state, or a tombstone that forgets the conversation. */
+    void apply(ConsumerRecord<String, byte[]> record) {
         if (record.key() == null) {
             return;
         }
@@ -159,7 +155,7 @@ public final class ConversationStore {
             return;
         }
         try {
-            states.put(record.key(), new Entry(record.partition(), Json.fromBytes(record.value(), ConversationState.class),
+            states.put(record.key(), new Entry(record.partition(), CODEC.read(record, ConversationState.class),
                     Instant.ofEpochMilli(record.timestamp())));
         } catch (RuntimeException e) {
             // A state we cannot read must not stop the partition: the conversation starts afresh.

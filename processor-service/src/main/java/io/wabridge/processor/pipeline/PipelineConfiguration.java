@@ -40,6 +40,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.web.client.RestClient;
 
 /**
  * Wires the pipeline: checks every endpoint has a Cognigy URL, declares the changelog and
@@ -50,7 +51,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 class PipelineConfiguration {
 
     @Bean
-    CognigyClient cognigyClient(Endpoints endpoints, CognigyClientSettings settings) {
+    CognigyClient cognigyClient(Endpoints endpoints, CognigyClientSettings settings, RestClient.Builder http) {
         endpoints.requireEach((id, endpoint) -> {
             EndpointSettings.require(id, "cognigy.url", endpoint.cognigy().url());
             if (endpoint.cognigy().timeout().isNegative() || endpoint.cognigy().timeout().isZero()) {
@@ -60,7 +61,7 @@ class PipelineConfiguration {
                 throw new IllegalStateException("wabridge.endpoints." + id + ".session.expiration must not be negative");
             }
         });
-        return new CognigyClient(settings);
+        return new CognigyClient(settings, http);
     }
 
     /** The changelog is compacted: only each conversation's latest state matters. */

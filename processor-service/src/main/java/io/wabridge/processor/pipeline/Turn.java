@@ -1,6 +1,6 @@
 package io.wabridge.processor.pipeline;
 
-import io.wabridge.processor.conversation.ConversationState;
+import io.wabridge.model.state.ConversationState;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.client.RestClient;
 
 /** Against a fake Cognigy over real HTTP. */
 class CognigyClientTest {
@@ -24,7 +25,7 @@ class CognigyClientTest {
     private static final CognigyRequest REQUEST = new CognigyRequest("u1", "s1", "hi", Json.mapper().createObjectNode());
 
     private final CognigyClient client = new CognigyClient(new CognigyClientSettings(3, Duration.ofMillis(10), 50f, 4, 4,
-            Duration.ofMinutes(1), Duration.ofSeconds(1)));
+            Duration.ofMinutes(1), Duration.ofSeconds(1)), RestClient.builder());
 
     @BeforeAll
     static void startCognigy() {

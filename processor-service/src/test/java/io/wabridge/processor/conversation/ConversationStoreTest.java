@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wabridge.model.Json;
 import io.wabridge.model.settings.EndpointSettings;
+import io.wabridge.model.state.ConversationState;
 import io.wabridge.support.endpoint.Endpoints;
 import io.wabridge.support.endpoint.EndpointsSettings;
 import java.time.Clock;
@@ -112,7 +113,7 @@ class ConversationStoreTest {
     }
 
     private static ConversationState state(boolean handover) {
-        return new ConversationState("session", T0, List.of("wamid.1"), handover, 1);
+        return ConversationState.of("session", T0, List.of("wamid.1"), handover, 1);
     }
 
     private static String key(String phoneNumberId, String user) {

@@ -10,6 +10,7 @@ import io.wabridge.support.endpoint.EndpointsSettings;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.client.RestClient;
 
 class PipelineConfigurationTest {
 
@@ -18,7 +19,7 @@ class PipelineConfigurationTest {
         EndpointSettings noUrl = TestEndpointSettings.number("123").build();
         Endpoints endpoints = new Endpoints(new EndpointsSettings(Map.of("demo", noUrl)));
 
-        assertThatThrownBy(() -> new PipelineConfiguration().cognigyClient(endpoints, CognigyClientSettings.defaults()))
+        assertThatThrownBy(() -> new PipelineConfiguration().cognigyClient(endpoints, CognigyClientSettings.defaults(), RestClient.builder()))
                 .hasMessage("wabridge.endpoints.demo.cognigy.url must be set");
     }
 
@@ -28,7 +29,7 @@ class PipelineConfigurationTest {
                 .session(new EndpointSettings.Session(Duration.ofMinutes(-1))).build();
         Endpoints endpoints = new Endpoints(new EndpointsSettings(Map.of("demo", negative)));
 
-        assertThatThrownBy(() -> new PipelineConfiguration().cognigyClient(endpoints, CognigyClientSettings.defaults()))
+        assertThatThrownBy(() -> new PipelineConfiguration().cognigyClient(endpoints, CognigyClientSettings.defaults(), RestClient.builder()))
                 .hasMessage("wabridge.endpoints.demo.session.expiration must not be negative");
     }
 }

@@ -13,11 +13,11 @@ import io.wabridge.model.event.TranscriptDirection;
 import io.wabridge.model.event.TranscriptEntry;
 import io.wabridge.model.settings.EndpointSettings;
 import io.wabridge.model.settings.TestEndpointSettings;
+import io.wabridge.model.state.ConversationState;
 import io.wabridge.processor.TestEvents;
 import io.wabridge.processor.cognigy.CognigyClient;
 import io.wabridge.processor.cognigy.CognigyClientSettings;
 import io.wabridge.processor.cognigy.CognigyRequest;
-import io.wabridge.processor.conversation.ConversationState;
 import io.wabridge.processor.input.MediaUrlSettings;
 import io.wabridge.processor.input.MediaUrls;
 import io.wabridge.processor.output.OutputMapper;
@@ -35,6 +35,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import io.wabridge.support.observe.RecordTracing;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.client.RestClient;
 
 /** The turn logic without Kafka or HTTP: a scripted Cognigy and hand-made records. */
 class TurnHandlerTest {
@@ -167,7 +168,7 @@ class TurnHandlerTest {
 
     private final class ScriptedCognigy extends CognigyClient {
         ScriptedCognigy() {
-            super(CognigyClientSettings.defaults());
+            super(CognigyClientSettings.defaults(), RestClient.builder());
         }
 
         @Override

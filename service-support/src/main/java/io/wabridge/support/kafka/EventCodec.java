@@ -18,8 +18,16 @@ public class EventCodec {
 
     /** A record for {@code event} with its type headers and the given trace context (may be null). */
     public ProducerRecord<String, byte[]> record(String topic, String key, Object event, String traceparent) {
+        return record(topic, null, key, event, traceparent);
+    }
+
+    /**
+     * As {@link #record(String, String, Object, String)} on a given partition (null = by key), for
+     * a state topic whose partition n belongs to partition n of the topic it keeps the state of.
+     */
+    public ProducerRecord<String, byte[]> record(String topic, Integer partition, String key, Object event, String traceparent) {
         EventType type = EventType.of(event.getClass());
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, Json.toBytes(event));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, partition, key, Json.toBytes(event));
         Headers headers = record.headers();
         headers.add(EventHeaders.EVENT_TYPE, utf8(type.wireName()));
         headers.add(EventHeaders.SCHEMA_VERSION, utf8(Integer.toString(type.schemaVersion())));

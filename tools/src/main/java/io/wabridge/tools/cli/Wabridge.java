@@ -1,48 +1,60 @@
 package io.wabridge.tools.cli;
 
 import io.wabridge.tools.kafka.KafkaClients;
-import io.wabridge.tools.replay.Replay;
-import io.wabridge.tools.replay.ReplayOptions;
-import io.wabridge.tools.tail.Tail;
-import io.wabridge.tools.tail.TailOptions;
+import io.wabridge.tools.replay.ReplayCommand;
+import io.wabridge.tools.tail.TailCommand;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code wabridge} command line: {@code replay} and {@code tail}. Command output goes to the
- * given stream (stdout), diagnostics to the log (stderr).
+ * The {@code wabridge} command line: {@code replay} and {@code tail}, parsed by picocli. Command
+ * output goes to the given stream (stdout), usage errors and failures to the other (stderr),
+ * diagnostics to the log.
  */
-public final class Wabridge {
+@Command(name = "wabridge",
+        description = "Replay, re-drive and tail wabridge's Kafka topics.",
+        footer = {"",
+                "Kafka: --bootstrap-servers, else KAFKA_BOOTSTRAP_SERVERS or SPRING_KAFKA_BOOTSTRAPSERVERS, else localhost:9092.",
+                "Docs: docs/operations.md"})
+public final class Wabridge implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(Wabridge.class);
 
-    static final String USAGE = """
-            usage: wabridge <command> [options]
-
-              replay  re-drive records of a topic into the stage that consumes it (a DLT into its source topic),
-                      or copy them to a scratch topic (--to)
-                wabridge replay --from <topic> [--to <topic>] [--since <instant|15m>] [--until <instant|15m>]
-                                [--partition N [--from-offset X] [--to-offset Y]] [--key <conversation key>]
-                                [--message-id <wamid>] [--dry-run] [--force] [--unmasked] [--bootstrap-servers host:port]
-
-              tail    print one conversation's events across all topics, masked unless --unmasked
-                wabridge tail --key <conversation key> [--since <instant|15m>] [--follow] [--unmasked]
-                              [--topics t1,t2,...] [--bootstrap-servers host:port]
-
-            Kafka: --bootstrap-servers, else KAFKA_BOOTSTRAP_SERVERS or SPRING_KAFKA_BOOTSTRAPSERVERS, else localhost:9092.
-            Docs: docs/operations.md""";
+    /** The exit statuses, shown in every command's help (and in docs/operations.md). */
+    static final Map<String, String> EXIT_STATUSES = exitStatuses();
 
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> env;
     private final Clock clock;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
 
     public Wabridge(PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
         this.out = out;
@@ -71,35 +83,60 @@ public final class Wabridge {
         System.exit(status);
     }
 
-    /** @return the exit status: 0 done, 1 failed, 2 wrong usage */
-    public int run(List<String> arguments, java.util.function.BooleanSupplier stop) {
-        if (arguments.isEmpty() || List.of("help", "--help", "-h").contains(arguments.get(0))) {
-            out.println(USAGE);
-            return arguments.isEmpty() ? 2 : 0;
+    /**
+     * Runs one command line.
+     *
+     * @param stop true once a {@code tail --follow} should end (Ctrl-C)
+     * @return the exit status: 0 done, 1 failed, 2 wrong usage
+     */
+    public int run(List<String> arguments, BooleanSupplier stop) {
+        CommandLine commandLine = new CommandLine(this)
+                .addSubcommand(new ReplayCommand(servers -> KafkaClients.of(servers, env), out, clock))
+                .addSubcommand(new TailCommand(servers -> KafkaClients.of(servers, env), out, stop))
+                .addSubcommand(new CommandLine.HelpCommand())
+                .registerConverter(Instant.class, new TimeArgument(clock))
+                .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
+                .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
+                .setParameterExceptionHandler((e, args) -> usageError(e.getCommandLine(), e))
+                .setExecutionExceptionHandler(this::failed);
+        commandLine.getCommandSpec().usageMessage().exitCodeListHeading("%nExit status:%n").exitCodeList(EXIT_STATUSES);
+        commandLine.getSubcommands().values().forEach(command ->
+                command.getCommandSpec().usageMessage().exitCodeListHeading("%nExit status:%n").exitCodeList(EXIT_STATUSES));
+        return commandLine.execute(arguments.toArray(String[]::new));
+    }
+
+    /** {@code wabridge} alone: a command is needed. */
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "a command is needed: replay or tail");
+    }
+
+    /** A command that ran but could not be carried out as asked is a usage error too (e.g. a topic that does not exist). */
+    private int failed(Exception e, CommandLine command, ParseResult parsed) {
+        if (e instanceof UsageException) {
+            return usageError(command, e);
         }
-        List<String> rest = arguments.subList(1, arguments.size());
-        try {
-            switch (arguments.get(0)) {
-                case "replay" -> {
-                    ReplayOptions options = ReplayOptions.parse(rest, clock);
-                    new Replay(KafkaClients.of(options.bootstrapServers(), env), out, clock).run(options);
-                }
-                case "tail" -> {
-                    TailOptions options = TailOptions.parse(rest, clock);
-                    new Tail(KafkaClients.of(options.bootstrapServers(), env), out).run(options, stop);
-                }
-                default -> throw new UsageException("unknown command: " + arguments.get(0));
-            }
-            return 0;
-        } catch (UsageException e) {
-            err.println("wabridge: " + e.getMessage());
-            err.println();
-            err.println(USAGE);
-            return 2;
-        } catch (RuntimeException e) {
-            log.debug("wabridge {} failed", arguments.get(0), e); // WABRIDGE_LOG_LEVEL=DEBUG shows the stack trace
-            err.println("wabridge: " + arguments.get(0) + " failed: " + e.getMessage());
-            return 1;
+        log.debug("wabridge {} failed", command.getCommandName(), e); // WABRIDGE_LOG_LEVEL=DEBUG shows the stack trace
+        command.getErr().println("wabridge: " + command.getCommandName() + " failed: " + e.getMessage());
+        return command.getCommandSpec().exitCodeOnExecutionException();
+    }
+
+    private static int usageError(CommandLine command, Exception e) {
+        PrintWriter err = command.getErr();
+        err.println("wabridge: " + e.getMessage());
+        if (e instanceof ParameterException parameter) {
+            UnmatchedArgumentException.printSuggestions(parameter, err);
         }
+        err.println();
+        command.usage(err);
+        return command.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    private static Map<String, String> exitStatuses() {
+        Map<String, String> statuses = new LinkedHashMap<>();
+        statuses.put("0", "done");
+        statuses.put("1", "failed (e.g. Kafka could not be reached)");
+        statuses.put("2", "wrong usage: an unknown or invalid option, a missing topic");
+        return Collections.unmodifiableMap(statuses);
     }
 }

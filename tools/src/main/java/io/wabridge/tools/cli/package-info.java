@@ -1,2 +1,2 @@
-/** Argument parsing, time arguments and the {@code wabridge} entry point that dispatches to a command. */
+/** The {@code wabridge} entry point (picocli): dispatch to a command, exit statuses, time arguments. */
 package io.wabridge.tools.cli;

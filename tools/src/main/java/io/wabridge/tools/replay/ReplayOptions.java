@@ -1,15 +1,10 @@
 package io.wabridge.tools.replay;
 
-import io.wabridge.tools.cli.Args;
-import io.wabridge.tools.cli.TimeArgument;
 import io.wabridge.tools.cli.UsageException;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.Set;
 
 /**
- * What to replay and where to.
+ * What to replay and where to, checked together (picocli checks each option alone).
  *
  * @param from        the topic to read
  * @param to          the topic to write to; null = the stage that consumes {@code from} (the same
@@ -41,10 +36,6 @@ public record ReplayOptions(
         boolean unmasked,
         String bootstrapServers) {
 
-    static final Set<String> VALUED = Set.of("from", "to", "since", "until", "partition", "from-offset", "to-offset", "key",
-            "message-id", "bootstrap-servers");
-    static final Set<String> FLAGS = Set.of("dry-run", "force", "unmasked");
-
     public ReplayOptions {
         if (from == null || from.isBlank()) {
             throw new UsageException("--from is required");
@@ -61,23 +52,5 @@ public record ReplayOptions(
         if (since != null && until != null && until.isBefore(since)) {
             throw new UsageException("--until must not be before --since");
         }
-    }
-
-    public static ReplayOptions parse(List<String> arguments, Clock clock) {
-        Args args = Args.parse(arguments, VALUED, FLAGS);
-        return new ReplayOptions(
-                args.required("from"),
-                args.value("to").orElse(null),
-                args.value("since").map(text -> TimeArgument.parse("since", text, clock)).orElse(null),
-                args.value("until").map(text -> TimeArgument.parse("until", text, clock)).orElse(null),
-                args.number("partition").map(Long::intValue).orElse(null),
-                args.number("from-offset").orElse(null),
-                args.number("to-offset").orElse(null),
-                args.value("key").orElse(null),
-                args.value("message-id").orElse(null),
-                args.flag("dry-run"),
-                args.flag("force"),
-                args.flag("unmasked"),
-                args.value("bootstrap-servers").orElse(null));
     }
 }

@@ -1,14 +1,9 @@
 package io.wabridge.tools.tail;
 
 import io.wabridge.model.Topics;
-import io.wabridge.tools.cli.Args;
-import io.wabridge.tools.cli.TimeArgument;
 import io.wabridge.tools.cli.UsageException;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * @param key      the conversation key ({@code phoneNumberId:userId})
@@ -23,25 +18,10 @@ public record TailOptions(String key, Instant since, boolean follow, boolean unm
     public static final List<String> DEFAULT_TOPICS = List.of(Topics.INBOUND, Topics.OUTBOUND, Topics.STATUSES,
             Topics.deadLetterOf(Topics.INBOUND), Topics.deadLetterOf(Topics.OUTBOUND));
 
-    static final Set<String> VALUED = Set.of("key", "since", "topics", "bootstrap-servers");
-    static final Set<String> FLAGS = Set.of("follow", "unmasked");
-
     public TailOptions {
         if (key == null || key.isBlank()) {
             throw new UsageException("--key is required");
         }
         topics = List.copyOf(topics);
-    }
-
-    public static TailOptions parse(List<String> arguments, Clock clock) {
-        Args args = Args.parse(arguments, VALUED, FLAGS);
-        return new TailOptions(
-                args.required("key"),
-                args.value("since").map(text -> TimeArgument.parse("since", text, clock)).orElse(null),
-                args.flag("follow"),
-                args.flag("unmasked"),
-                args.value("topics").map(text -> Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
-                        .orElse(DEFAULT_TOPICS),
-                args.value("bootstrap-servers").orElse(null));
     }
 }

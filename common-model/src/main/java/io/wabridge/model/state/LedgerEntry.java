@@ -1,9 +1,10 @@
-package io.wabridge.egress.ledger;
+package io.wabridge.model.state;
 
 import java.time.Instant;
 
 /**
- * One accepted send, the value on the ledger topic (key: outbound id).
+ * One send Graph accepted, the value on the compacted {@code whatsapp.send-ledger} topic
+ * (key: outbound id). Egress refuses to send an outbound id the ledger has.
  *
  * @param wamid the id Graph gave the message; null for mark-read and typing actions
  */
@@ -11,8 +12,6 @@ public record LedgerEntry(int schemaVersion, String outboundId, String wamid, St
                           String conversationKey, Instant acceptedAt) {
 
     public static final int SCHEMA_VERSION = 1;
-    /** The {@code event-type} header of ledger records. */
-    public static final String EVENT_TYPE = "send-ledger";
 
     public static LedgerEntry of(String outboundId, String wamid, String phoneNumberId, String conversationKey, Instant acceptedAt) {
         return new LedgerEntry(SCHEMA_VERSION, outboundId, wamid, phoneNumberId, conversationKey, acceptedAt);

@@ -1,4 +1,4 @@
-package io.wabridge.processor.conversation;
+package io.wabridge.model.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

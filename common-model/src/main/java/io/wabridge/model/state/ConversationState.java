@@ -1,15 +1,18 @@
-package io.wabridge.processor.conversation;
+package io.wabridge.model.state;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.nio.charset.StandardCharsets;
 
 /**
- * What the processor remembers about one conversation; the value of the changelog topic.
+ * What the processor remembers about one conversation; the value of the compacted
+ * {@code whatsapp.conversations} changelog topic (key: conversation key).
  *
+ * @param schemaVersion    {@link #SCHEMA_VERSION} when written by this build; absent (0) in state
+ *                         written before the value carried it, which was version 1 by its header
  * @param sessionId        the Cognigy session the conversation is in
  * @param lastActivity     event time of the last handled input; sessions expire relative to it
  * @param recentMessageIds the last handled message ids (wamid, else event id), oldest first, bounded
@@ -18,16 +21,25 @@ import java.nio.charset.StandardCharsets;
  *                         after a crash skips everything up to it, whatever the dedupe window holds
  */
 public record ConversationState(
+        int schemaVersion,
         String sessionId,
         Instant lastActivity,
         List<String> recentMessageIds,
         boolean handover,
         long lastOffset) {
 
-    public static final ConversationState NEW = new ConversationState(null, null, List.of(), false, -1);
+    public static final int SCHEMA_VERSION = 1;
+    public static final ConversationState NEW = of(null, null, List.of(), false, -1);
 
     public ConversationState {
+        // State written before the value carried its version had it only in the header, as 1.
+        schemaVersion = schemaVersion == 0 ? 1 : schemaVersion;
         recentMessageIds = recentMessageIds == null ? List.of() : List.copyOf(recentMessageIds);
+    }
+
+    public static ConversationState of(String sessionId, Instant lastActivity, List<String> recentMessageIds,
+                                       boolean handover, long lastOffset) {
+        return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset);
     }
 
     /** True when this record (or a redelivery of the same message) was handled already. */
@@ -67,17 +79,17 @@ public record ConversationState(
             ids.remove(0);
         }
         Instant activity = lastActivity == null || at.isAfter(lastActivity) ? at : lastActivity;
-        return new ConversationState(session, activity, ids, handover, Math.max(offset, lastOffset));
+        return of(session, activity, ids, handover, Math.max(offset, lastOffset));
     }
 
     /** Remembers a handled input that is not user activity (notify, agent reply, handover). */
     public ConversationState remember(String messageId, long offset, int window) {
         Instant activity = lastActivity;
         ConversationState after = afterTurn(sessionId, Instant.EPOCH, messageId, offset, window);
-        return new ConversationState(sessionId, activity, after.recentMessageIds(), handover, after.lastOffset());
+        return of(sessionId, activity, after.recentMessageIds(), handover, after.lastOffset());
     }
 
     public ConversationState withHandover(boolean active) {
-        return new ConversationState(sessionId, lastActivity, recentMessageIds, active, lastOffset);
+        return of(sessionId, lastActivity, recentMessageIds, active, lastOffset);
     }
 }
