@@ -22,7 +22,11 @@ final class Systems {
     static final String SERVICE_HEAP = "256m";
     static final String BROKER_HEAP = "512m";
     static final int CONNECTIONS = 200;
+    /** The fake Graph API's connections for status webhooks to ingress: two per message, each a few ms. */
+    static final int STATUS_CONNECTIONS = 32;
     static final WebhookBodies BODIES = new WebhookBodies(PHONE_NUMBER_ID, APP_SECRET, 1000);
+    /** The first sending number of {@link #numbers}. */
+    static final String NUMBERS_FROM = "100000000000021";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
@@ -46,6 +50,16 @@ final class Systems {
         int port = FreePorts.next();
         context.start(ingressSpec(port, bootstrapServers, List.of(benchEndpoint(1000)))).awaitReady(START_TIMEOUT);
         return webhookUrl(port);
+    }
+
+    /**
+     * ingress-service with {@code endpoints}; returns its routed webhook URL ({@code POST /webhooks/whatsapp},
+     * where {@code metadata.phone_number_id} picks the endpoint: one callback URL for a Meta app's numbers).
+     */
+    static String ingress(ScenarioContext context, String bootstrapServers, List<Endpoint> endpoints) throws IOException, InterruptedException {
+        int port = FreePorts.next();
+        context.start(ingressSpec(port, bootstrapServers, endpoints)).awaitReady(START_TIMEOUT);
+        return routedWebhookUrl(port);
     }
 
     /** ingress-service knowing {@code endpoints}, all signed with {@value #APP_SECRET} (one Meta app, several numbers). */
@@ -82,6 +96,21 @@ final class Systems {
         return new FakeClient(port);
     }
 
+    /**
+     * The fake Graph API that also reports every accepted message to ingress as {@code sent} and
+     * {@code delivered}, signed with {@value #APP_SECRET}, at {@code ingressUrl} (the routed URL).
+     */
+    static FakeClient graphWithStatuses(ScenarioContext context, long latencyMillis, int threads, String ingressUrl)
+            throws IOException, InterruptedException {
+        int port = FreePorts.next();
+        context.start(fakeSpec("fake-graph", port, latencyMillis, threads, statusArgs(ingressUrl))).awaitReady(START_TIMEOUT);
+        return new FakeClient(port);
+    }
+
+    static List<String> statusArgs(String ingressUrl) {
+        return List.of("--status-webhook-url=" + ingressUrl, "--app-secret=" + APP_SECRET, "--status-connections=" + STATUS_CONNECTIONS);
+    }
+
     /** @param extra further arguments of the fake (see {@link SutMain}) */
     static ChildSpec fakeSpec(String role, int port, long latencyMillis, int threads, List<String> extra) {
         List<String> args = new ArrayList<>(List.of(role, "--port=" + port, "--latency-ms=" + latencyMillis, "--threads=" + threads));
@@ -89,22 +118,52 @@ final class Systems {
         return new ChildSpec(role, SutMain.class.getName(), SERVICE_HEAP, args, false);
     }
 
-    /** One WhatsApp endpoint of the processor and egress, keyed by its id. */
-    record Endpoint(String id, String phoneNumberId, Duration messageDelay, int budget) {
+    /**
+     * One WhatsApp endpoint of the processor and egress, keyed by its id.
+     *
+     * @param deliveredOrdering {@code delivery.ordering=delivered}: egress sends a recipient's next
+     *                          reply once the previous one's {@code delivered} status came back
+     */
+    record Endpoint(String id, String phoneNumberId, Duration messageDelay, int budget, boolean deliveredOrdering) {
+
+        Endpoint(String id, String phoneNumberId, Duration messageDelay, int budget) {
+            this(id, phoneNumberId, messageDelay, budget, false);
+        }
 
         List<String> args() {
             String prefix = "--wabridge.endpoints." + id + ".";
-            return List.of(prefix + "phone-number-id=" + phoneNumberId,
+            List<String> args = new ArrayList<>(List.of(prefix + "phone-number-id=" + phoneNumberId,
                     prefix + "access-token=bench-access-token",
                     prefix + "verify-token=bench-verify-token",
                     prefix + "message-delay=" + messageDelay.toMillis() + "ms",
-                    "--wabridge.egress.throughput.budgets." + id + "=" + budget);
+                    "--wabridge.egress.throughput.budgets." + id + "=" + budget));
+            if (deliveredOrdering) {
+                args.add(prefix + "delivery.ordering=delivered");
+            }
+            return args;
         }
     }
 
     /** The endpoint the HTTP generator's webhooks are for. */
     static Endpoint benchEndpoint(int budget) {
         return new Endpoint(ENDPOINT, PHONE_NUMBER_ID, Duration.ZERO, budget);
+    }
+
+    /**
+     * {@code count} endpoints {@code bench-1…}, each with its own sending number (consecutive ids from
+     * {@value #NUMBERS_FROM}, as {@link WebhookBodies#phoneNumberId(long)} spreads the load) and budget.
+     */
+    static List<Endpoint> numbers(int count, int budget) {
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            endpoints.add(new Endpoint(ENDPOINT + "-" + (i + 1), Long.toString(Long.parseLong(NUMBERS_FROM) + i), Duration.ZERO, budget));
+        }
+        return List.copyOf(endpoints);
+    }
+
+    /** Webhooks spread over {@link #numbers} endpoints, signed with the one app secret they share. */
+    static WebhookBodies numbersBodies(int count) {
+        return new WebhookBodies(NUMBERS_FROM, APP_SECRET, BODIES.users(), count);
     }
 
     /** processor-service with its defaults (200 workers), every endpoint's Cognigy URL on the fake. */
@@ -153,5 +212,9 @@ final class Systems {
 
     private static String webhookUrl(int port) {
         return "http://localhost:" + port + "/webhooks/whatsapp/" + ENDPOINT;
+    }
+
+    static String routedWebhookUrl(int port) {
+        return "http://localhost:" + port + "/webhooks/whatsapp";
     }
 }

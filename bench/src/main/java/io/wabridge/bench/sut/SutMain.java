@@ -8,6 +8,7 @@ import io.wabridge.egress.EgressApplication;
 import io.wabridge.ingress.IngressApplication;
 import io.wabridge.local.LocalKafka;
 import io.wabridge.processor.ProcessorApplication;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code processor --<spring property>=...}, {@code egress --<spring property>=...}: the services as their
  *       {@code main} starts them</li>
  *   <li>{@code fake-graph|fake-cognigy --port=P --latency-ms=L --threads=T}: a {@link FakeServer}; the fake
- *       Graph API with {@code --status-webhook-url=U --app-secret=S} also sends signed {@code sent} and
+ *       Graph API with {@code --status-webhook-url=U --app-secret=S [--status-connections=N]} also sends signed {@code sent} and
  *       {@code delivered} status webhooks to ingress ({@code delivered} ordering)</li>
  * </ul>
  */
@@ -65,9 +66,13 @@ public final class SutMain {
                 yield EgressApplication.builder().run(springArgs);
             }
             case "fake-graph", "fake-cognigy" -> {
-                FakeServer fake = FakeServer.start(
-                        role.equals("fake-graph") ? FakeServer.Kind.GRAPH : FakeServer.Kind.COGNIGY,
-                        args.getInt("port", 0), args.getInt("latency-ms", 0), args.getInt("threads", 200));
+                int port = args.getInt("port", 0);
+                int latency = args.getInt("latency-ms", 0);
+                int threads = args.getInt("threads", 200);
+                FakeServer fake = args.options().containsKey("status-webhook-url")
+                        ? FakeServer.startWithStatuses(port, latency, threads, URI.create(args.required("status-webhook-url")),
+                                args.required("app-secret"), args.getInt("status-connections", 32))
+                        : FakeServer.start(role.equals("fake-graph") ? FakeServer.Kind.GRAPH : FakeServer.Kind.COGNIGY, port, latency, threads);
                 yield fake::stop;
             }
             default -> throw new IllegalArgumentException(

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.wabridge.bench.fake.FakeClient;
 import io.wabridge.bench.load.LoadGenerator;
+import io.wabridge.bench.load.WebhookBodies;
 import io.wabridge.bench.process.ChildProcess;
 import io.wabridge.bench.process.ChildSpec;
 import io.wabridge.bench.process.FreePorts;
@@ -36,6 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RolesStartIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Every kind of endpoint the scenarios configure: one ordered by delivery, several numbers ordered by acceptance. */
+    private static final List<Systems.Endpoint> ENDPOINTS = endpoints();
     private static final List<AutoCloseable> SHARED = new ArrayList<>();
 
     @TempDir
@@ -78,23 +81,36 @@ class RolesStartIT {
     }
 
     @Test
-    void ingressAcknowledgesASignedWebhook() throws Exception {
+    void ingressAcknowledgesSignedWebhooksAndTheFakeGraphApisStatuses() throws Exception {
         int port = FreePorts.next();
-        whileRunning(Systems.ingressSpec(port, bootstrap, List.of(Systems.benchEndpoint(1000))), () -> {
+        whileRunning(Systems.ingressSpec(port, bootstrap, ENDPOINTS), () -> {
             awaitHealthy(port);
             assertThat(postWebhook(port)).isEqualTo(200);
+            assertThat(post(Systems.routedWebhookUrl(port), Systems.numbersBodies(4), 3)).isEqualTo(200);
+
+            int graphPort = FreePorts.next();
+            whileRunning(Systems.fakeSpec("fake-graph", graphPort, 0, 4, Systems.statusArgs(Systems.routedWebhookUrl(port))), () -> {
+                FakeClient statusGraph = new FakeClient(graphPort);
+                HttpRequest send = HttpRequest.newBuilder(URI.create(statusGraph.url() + "/v25.0/" + Systems.PHONE_NUMBER_ID + "/messages"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"messaging_product\":\"whatsapp\",\"to\":\"491510000001\","
+                                + "\"type\":\"text\",\"text\":{\"body\":\"n=1 hello\"},\"biz_opaque_callback_data\":\"out-1\"}")).build();
+                assertThat(HTTP.send(send, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+                await().atMost(Duration.ofSeconds(30))
+                        .untilAsserted(() -> assertThat(statusGraph.statusCounts()).isEqualTo(new FakeClient.StatusCounts(2, 0, 0)));
+            });
         });
     }
 
     @Test
     void processorStartsHealthy() throws Exception {
-        ChildSpec spec = Systems.processorSpec(bootstrap, cognigy.url(), List.of(Systems.benchEndpoint(1000)));
+        ChildSpec spec = Systems.processorSpec(bootstrap, cognigy.url(), ENDPOINTS);
         whileRunning(spec, () -> awaitHealthy(serverPort(spec)));
     }
 
     @Test
     void egressStartsHealthy() throws Exception {
-        ChildSpec spec = Systems.egressSpec(bootstrap, graph.url(), List.of(Systems.benchEndpoint(1000)));
+        ChildSpec spec = Systems.egressSpec(bootstrap, graph.url(), ENDPOINTS);
         whileRunning(spec, () -> awaitHealthy(serverPort(spec)));
     }
 
@@ -149,11 +165,23 @@ class RolesStartIT {
     }
 
     private static int postWebhook(int port) throws Exception {
-        byte[] body = Systems.BODIES.body(1);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/whatsapp/" + Systems.ENDPOINT))
+        return post("http://localhost:" + port + "/webhooks/whatsapp/" + Systems.ENDPOINT, Systems.BODIES, 1);
+    }
+
+    private static int post(String url, WebhookBodies bodies, long sequence) throws Exception {
+        byte[] body = bodies.body(sequence);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
-                .header("X-Hub-Signature-256", Systems.BODIES.signature(body))
+                .header("X-Hub-Signature-256", bodies.signature(body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static List<Systems.Endpoint> endpoints() {
+        Systems.Endpoint bench = Systems.benchEndpoint(1000);
+        List<Systems.Endpoint> endpoints = new ArrayList<>();
+        endpoints.add(new Systems.Endpoint(bench.id(), bench.phoneNumberId(), bench.messageDelay(), bench.budget(), true));
+        endpoints.addAll(Systems.numbers(4, 1000));
+        return List.copyOf(endpoints);
     }
 }
