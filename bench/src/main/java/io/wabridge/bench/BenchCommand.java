@@ -32,7 +32,7 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--scenario", split = ",", paramLabel = "NAME[,NAME...]",
+    @Option(names = "--scenario", split = ",", paramLabel = "NAME",
             description = "Scenarios to run, in order (default: all, in this order: ${COMPLETION-CANDIDATES}).",
             completionCandidates = ScenarioNames.class)
     List<String> scenarios = new ArrayList<>();

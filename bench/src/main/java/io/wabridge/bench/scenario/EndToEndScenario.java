@@ -103,9 +103,11 @@ public final class EndToEndScenario implements Scenario {
                 TopicAdmin.create(bootstrap, Topics.STATUSES, 12);
             }
             FakeClient cognigy = Systems.fake(context, "fake-cognigy", 0, 200);
-            String url = Systems.ingress(context, bootstrap, endpoints);
+            String routed = Systems.ingress(context, bootstrap, endpoints);
+            // One number: its endpoint's own URL, as scenario 4 always had; several: the one URL routed by phone number id.
+            String url = endpoints.size() == 1 ? routed + "/" + endpoints.get(0).id() : routed;
             FakeClient graph = statuses
-                    ? Systems.graphWithStatuses(context, EgressScenario.GRAPH_LATENCY_MS, 200, url)
+                    ? Systems.graphWithStatuses(context, EgressScenario.GRAPH_LATENCY_MS, 200, routed)
                     : Systems.fake(context, "fake-graph", EgressScenario.GRAPH_LATENCY_MS, 200);
             Systems.processor(context, bootstrap, cognigy, endpoints);
             Systems.egress(context, bootstrap, graph, endpoints);
