@@ -1,6 +1,5 @@
 package io.wabridge.bench;
 
-import io.wabridge.bench.process.Args;
 import io.wabridge.bench.report.Comparisons;
 import io.wabridge.bench.report.JsonReport;
 import io.wabridge.bench.process.ProcessStats;
@@ -14,7 +13,6 @@ import io.wabridge.bench.scenario.ScenarioResult;
 import io.wabridge.bench.scenario.Scenarios;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,10 +26,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar bench/target/wabridge-bench.jar [--scenario=a,b] [--quick] [--out=dir]
- * [--p99-limit-ms=100] [--max-error-ratio=0.001] [--jfr]}: runs the scenarios one after another, prints the
- * table on standard output, writes JSON. Exit 0 for a valid run whatever its figures, 1 for an
- * invalid one (errors, lost or duplicated records, a crashed process), 2 for bad arguments.
+ * {@code java -jar bench/target/wabridge-bench.jar [--scenario a,b] [--quick] [--out dir]
+ * [--p99-limit-ms 100] [--max-error-ratio 0.001] [--jfr] [--help]} (options: {@link BenchCommand}):
+ * runs the scenarios one after another, prints the table on standard output, writes JSON. Exit 0
+ * for a valid run whatever its figures, 1 for an invalid one (errors, lost or duplicated records, a
+ * crashed process), 2 for bad arguments.
  */
 public final class BenchMain {
 
@@ -49,21 +48,8 @@ public final class BenchMain {
     private BenchMain() {
     }
 
-    public static void main(String[] argv) throws Exception {
-        BenchSettings settings;
-        List<Scenario> scenarios = new ArrayList<>();
-        try {
-            settings = BenchSettings.from(Args.parse(argv), defaultOutput());
-            for (String name : settings.scenarios()) {
-                scenarios.add(Scenarios.named(name).orElseThrow(() -> new IllegalArgumentException("unknown scenario " + name
-                        + "; known: " + Scenarios.all().stream().map(Scenario::name).toList())));
-            }
-        } catch (IllegalArgumentException e) {
-            log.error("{}", e.getMessage());
-            System.exit(2);
-            return;
-        }
-        System.exit(run(settings, scenarios, new PrintStream(System.out, true, StandardCharsets.UTF_8)) ? 0 : 1);
+    public static void main(String[] argv) {
+        System.exit(BenchCommand.commandLine(defaultOutput()).execute(argv));
     }
 
     static boolean run(BenchSettings settings, List<Scenario> scenarios, PrintStream out) throws Exception {

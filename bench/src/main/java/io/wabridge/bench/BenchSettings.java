@@ -1,14 +1,12 @@
 package io.wabridge.bench;
 
-import io.wabridge.bench.process.Args;
 import io.wabridge.bench.scenario.Profile;
 import io.wabridge.bench.scenario.Sustainability;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * What to run and where results go.
+ * What to run and where results go ({@link BenchCommand} reads them from the command line).
  *
  * @param scenarios  scenario names, in order
  * @param profile    durations and rates: {@link Profile#QUICK} or {@link Profile#FULL}
@@ -18,17 +16,7 @@ import java.util.List;
  */
 public record BenchSettings(List<String> scenarios, Profile profile, Sustainability rule, Path outputDir, boolean flightRecording) {
 
-    static final List<String> DEFAULT_SCENARIOS = List.of("http-ceiling", "producer-ceiling", "ingress", "processor", "egress", "end-to-end");
-
-    static BenchSettings from(Args args, Path defaultOutput) {
-        List<String> scenarios = args.options().containsKey("scenario")
-                ? Arrays.stream(args.required("scenario").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList()
-                : DEFAULT_SCENARIOS;
-        Profile profile = args.flag("quick") ? Profile.QUICK : Profile.FULL;
-        Sustainability rule = new Sustainability(
-                args.getDouble("p99-limit-ms", Sustainability.DEFAULT.p99LimitMs()),
-                args.getDouble("max-error-ratio", Sustainability.DEFAULT.maxErrorRatio()),
-                Sustainability.DEFAULT.minAchievedRatio());
-        return new BenchSettings(scenarios, profile, rule, Path.of(args.get("out", defaultOutput.toString())), args.flag("jfr"));
+    public BenchSettings {
+        scenarios = List.copyOf(scenarios);
     }
 }

@@ -28,6 +28,21 @@ public final class FakeClient {
         return Long.parseLong(get("/bench/count").trim());
     }
 
+    /**
+     * What the fake Graph API's status webhooks got from ingress (all 0 when it sends none).
+     *
+     * @param acknowledged answered 2xx
+     * @param rejected     answered 4xx: the webhook was wrong, so the run is
+     * @param failed       answered 5xx, timed out or could not connect
+     */
+    public record StatusCounts(long acknowledged, long rejected, long failed) {
+    }
+
+    public StatusCounts statusCounts() throws IOException, InterruptedException {
+        String[] counts = get("/bench/statuses").trim().split(" ");
+        return new StatusCounts(Long.parseLong(counts[0]), Long.parseLong(counts[1]), Long.parseLong(counts[2]));
+    }
+
     public List<Request> requests() throws IOException, InterruptedException {
         return get("/bench/log").lines().filter(line -> !line.isBlank()).map(Request::parse).toList();
     }

@@ -8,6 +8,7 @@ import io.wabridge.bench.load.EpochClock;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +26,10 @@ import org.slf4j.LoggerFactory;
  * in memory as a {@link Request}. The harness reads {@code GET /bench/count} while it waits and
  * {@code GET /bench/log} (one {@link Request#line()} per request) at the end.
  *
- * <p>Why not the sandbox's fakes: they validate, keep outboxes and send status webhooks, which costs
- * CPU on the same two cores as the system under test and measures nothing this benchmark needs.
+ * <p>Why not the sandbox's fakes: they validate, keep outboxes and send status webhooks for every
+ * message, which costs CPU on the same two cores as the system under test and measures nothing
+ * most scenarios need; the scenario that needs statuses ({@code delivered} ordering) starts this
+ * fake {@link #startWithStatuses with them}, and {@code GET /bench/statuses} counts them.
  */
 public final class FakeServer {
 
@@ -44,20 +47,37 @@ public final class FakeServer {
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong wamids = new AtomicLong();
     private final HttpServer server;
+    private final StatusWebhooks statuses;
 
-    private FakeServer(Kind kind, long latencyMillis, HttpServer server) {
+    private FakeServer(Kind kind, long latencyMillis, HttpServer server, StatusWebhooks statuses) {
         this.kind = kind;
         this.latencyMillis = latencyMillis;
         this.server = server;
+        this.statuses = statuses;
     }
 
     /** Starts a fake on {@code port} with {@code threads} request threads. */
     public static FakeServer start(Kind kind, int port, long latencyMillis, int threads) throws IOException {
+        return start(kind, port, latencyMillis, threads, null);
+    }
+
+    /**
+     * A fake Graph API that also reports every message it accepted to ingress as {@code sent} and
+     * {@code delivered} (see {@link StatusWebhooks}), over {@code statusConnections} connections to
+     * {@code statusWebhookUrl}, signed with {@code appSecret}.
+     */
+    public static FakeServer startWithStatuses(int port, long latencyMillis, int threads, URI statusWebhookUrl, String appSecret,
+                                               int statusConnections) throws IOException {
+        return start(Kind.GRAPH, port, latencyMillis, threads, new StatusWebhooks(statusWebhookUrl, appSecret, statusConnections));
+    }
+
+    private static FakeServer start(Kind kind, int port, long latencyMillis, int threads, StatusWebhooks statuses) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("localhost", port), 4096);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         server.setExecutor(pool);
-        FakeServer fake = new FakeServer(kind, latencyMillis, server);
+        FakeServer fake = new FakeServer(kind, latencyMillis, server, statuses);
         server.createContext("/bench/count", exchange -> fake.answer(exchange, 200, Long.toString(fake.count.get())));
+        server.createContext("/bench/statuses", exchange -> fake.answer(exchange, 200, statuses == null ? "0 0 0" : statuses.counts()));
         server.createContext("/bench/log", fake::writeLog);
         server.createContext("/", fake::handle);
         server.start();
@@ -74,14 +94,16 @@ public final class FakeServer {
             String recipient;
             String text;
             String answer;
+            String wamid = null;
             if (kind == Kind.GRAPH) {
                 // POST /{version}/{phone-number-id}/messages
                 String[] path = exchange.getRequestURI().getPath().split("/");
                 sender = path.length >= 3 ? path[path.length - 2] : "?";
                 recipient = request.path("to").asText("?");
                 text = request.path("text").path("body").asText(null);
+                wamid = "wamid.fake-" + wamids.incrementAndGet();
                 answer = "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + recipient + "\",\"wa_id\":\""
-                        + recipient + "\"}],\"messages\":[{\"id\":\"wamid.fake-" + wamids.incrementAndGet() + "\"}]}";
+                        + recipient + "\"}],\"messages\":[{\"id\":\"" + wamid + "\"}]}";
             } else {
                 sender = "cognigy";
                 recipient = request.path("userId").asText("?");
@@ -104,6 +126,9 @@ public final class FakeServer {
             requests.add(new Request(arrival, EpochClock.nowMicros(), sender, recipient, stamp.sequence(), stamp.micros()));
             count.incrementAndGet();
             answer(exchange, 200, answer);
+            if (statuses != null && wamid != null) {
+                statuses.accepted(sender, recipient, wamid, request.path("biz_opaque_callback_data").asText(null));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -132,5 +157,8 @@ public final class FakeServer {
 
     public void stop() {
         server.stop(0);
+        if (statuses != null) {
+            statuses.close();
+        }
     }
 }

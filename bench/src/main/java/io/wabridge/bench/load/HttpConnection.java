@@ -15,7 +15,7 @@ import java.util.Locale;
  * Deliberately tiny: the generator shares the machine with the system under test, so it must
  * spend as little CPU per request as it can. Not thread-safe: one connection per worker thread.
  */
-final class HttpConnection implements AutoCloseable {
+public final class HttpConnection implements AutoCloseable {
 
     private final InetSocketAddress address;
     private final int timeoutMillis;
@@ -23,13 +23,13 @@ final class HttpConnection implements AutoCloseable {
     private InputStream in;
     private OutputStream out;
 
-    HttpConnection(InetSocketAddress address, int timeoutMillis) {
+    public HttpConnection(InetSocketAddress address, int timeoutMillis) {
         this.address = address;
         this.timeoutMillis = timeoutMillis;
     }
 
     /** Sends {@code head} (request line and headers, ending in an empty line) and {@code body}; returns the status. */
-    int exchange(byte[] head, byte[] body) throws IOException {
+    public int exchange(byte[] head, byte[] body) throws IOException {
         if (socket == null) {
             open();
         }
@@ -142,7 +142,7 @@ final class HttpConnection implements AutoCloseable {
         }
     }
 
-    static byte[] ascii(String text) {
+    public static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -41,6 +41,7 @@ public final class LoadGenerator {
         args.add("--phone-number-id=" + bodies.phoneNumberId());
         args.add("--app-secret=" + bodies.appSecret());
         args.add("--users=" + bodies.users());
+        args.add("--numbers=" + bodies.numbers());
         return new ChildSpec(name, LoadGeneratorMain.class.getName(), "512m", args, true);
     }
 

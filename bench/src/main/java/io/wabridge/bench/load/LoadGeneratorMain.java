@@ -29,7 +29,7 @@ public final class LoadGeneratorMain {
         Args args = Args.parse(argv);
         ChildSide.install(args, false);
         WebhookBodies bodies = new WebhookBodies(args.required("phone-number-id"), args.required("app-secret"),
-                args.getInt("users", 1000));
+                args.getInt("users", 1000), args.getInt("numbers", 1));
         PrintStream protocol = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         try (LoadTarget target = target(args, bodies);
                 BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {

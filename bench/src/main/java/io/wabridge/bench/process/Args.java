@@ -4,24 +4,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-/** {@code --key=value} (or {@code --key value} for a few) and {@code --flag} arguments, plus the positional ones. */
+/**
+ * The arguments the harness gives its child processes: {@code --key=value} and {@code --flag}, plus
+ * the positional ones (a role). Open-ended on purpose: a service child passes every
+ * {@code --spring.property=value} on to Spring. The harness's own command line is {@code BenchCommand}'s.
+ */
 public record Args(Map<String, String> options, List<String> positional) {
-
-    /** Options that may also be written {@code --name value}. */
-    private static final Set<String> VALUED = Set.of("scenario", "out", "p99-limit-ms", "max-error-ratio");
 
     public static Args parse(String... args) {
         Map<String, String> options = new LinkedHashMap<>();
         List<String> positional = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
+        for (String arg : args) {
             if (arg.startsWith("--")) {
                 int equals = arg.indexOf('=');
-                if (equals < 0 && i + 1 < args.length && !args[i + 1].startsWith("--") && VALUED.contains(arg.substring(2))) {
-                    options.put(arg.substring(2), args[++i]);
-                } else if (equals < 0) {
+                if (equals < 0) {
                     options.put(arg.substring(2), "true");
                 } else {
                     options.put(arg.substring(2, equals), arg.substring(equals + 1));

@@ -4,6 +4,7 @@ import io.wabridge.bench.fake.FakeClient;
 import io.wabridge.bench.load.LoadGenerator;
 import io.wabridge.bench.load.LoadPhase;
 import io.wabridge.bench.load.PhaseResult;
+import io.wabridge.bench.load.WebhookBodies;
 import io.wabridge.bench.process.ProcessStats;
 import io.wabridge.bench.report.Figure;
 import io.wabridge.bench.report.Format;
@@ -20,10 +21,17 @@ import org.HdrHistogram.Histogram;
  * intended send time → Graph request arrival, same wall clock, no correlation table. Open loop at
  * 200/s, then at 1,000/s, after a discarded warm-up; the system drains between phases. Invalid
  * when an acknowledged webhook never reached the Graph API or one reached it twice.
+ *
+ * <p>Variants: {@link #numbers()} spreads the load over several sending numbers (one endpoint
+ * each), so one number's budget is not what limits 1,000/s; {@link #delivered()} orders by
+ * delivery, with the fake Graph API sending {@code sent} and {@code delivered} status webhooks to
+ * ingress for every message.
  */
 public final class EndToEndScenario implements Scenario {
 
     public static final String NAME = "end-to-end";
+    /** Sending numbers of the {@link #numbers()} variant: 250/s each at 1,000/s. */
+    static final int NUMBERS = 4;
     static final double LOW_RATE = 200;
     static final double HIGH_RATE = 1000;
     static final double P99_TARGET_MS = 150;
@@ -33,14 +41,50 @@ public final class EndToEndScenario implements Scenario {
     /** The ramp (a quarter, half, all of the low rate) and a steady phase at the low rate. */
     private static final int WARM_UP_PHASES = 4;
 
+    private final String name;
+    private final String description;
+    private final List<Systems.Endpoint> endpoints;
+    private final WebhookBodies bodies;
+    private final boolean statuses;
+
+    private EndToEndScenario(String name, String description, List<Systems.Endpoint> endpoints, WebhookBodies bodies, boolean statuses) {
+        this.name = name;
+        this.description = description;
+        this.endpoints = List.copyOf(endpoints);
+        this.bodies = bodies;
+        this.statuses = statuses;
+    }
+
+    /** One sending number, {@code accepted} ordering. */
+    public EndToEndScenario() {
+        this(NAME, "webhook -> ingress -> processor -> fake Cognigy (0 ms) -> egress (delay 0) -> fake Graph API request",
+                List.of(Systems.benchEndpoint(1000)), Systems.BODIES, false);
+    }
+
+    /** The load spread over {@value #NUMBERS} sending numbers, one endpoint each, budget 1,000/s each. */
+    public static EndToEndScenario numbers() {
+        return new EndToEndScenario(NAME + "-numbers", "end to end, the webhooks spread over " + NUMBERS
+                + " sending numbers (one endpoint each, budget 1,000/s each, one callback URL)",
+                Systems.numbers(NUMBERS, 1000), Systems.numbersBodies(NUMBERS), false);
+    }
+
+    /** {@code delivered} ordering: each reply waits for the previous one's {@code delivered} status, which the fake sends. */
+    public static EndToEndScenario delivered() {
+        Systems.Endpoint bench = Systems.benchEndpoint(1000);
+        return new EndToEndScenario(NAME + "-delivered", "end to end with delivered ordering: the fake Graph API sends signed sent"
+                + " and delivered status webhooks to ingress; egress sends a recipient's next reply after the previous one's delivered",
+                List.of(new Systems.Endpoint(bench.id(), bench.phoneNumberId(), bench.messageDelay(), bench.budget(), true)),
+                Systems.BODIES, true);
+    }
+
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override
     public String description() {
-        return "webhook -> ingress -> processor -> fake Cognigy (0 ms) -> egress (delay 0) -> fake Graph API request";
+        return description;
     }
 
     @Override
@@ -50,18 +94,25 @@ public final class EndToEndScenario implements Scenario {
         List<String> problems = new ArrayList<>();
         List<Figure> cpu;
         SendLog graphLog;
+        FakeClient.StatusCounts statusCounts;
         try {
             String bootstrap = Systems.broker(context);
             TopicAdmin.create(bootstrap, Topics.INBOUND, 12);
             TopicAdmin.create(bootstrap, Topics.OUTBOUND, 12);
+            if (statuses) {
+                TopicAdmin.create(bootstrap, Topics.STATUSES, 12);
+            }
             FakeClient cognigy = Systems.fake(context, "fake-cognigy", 0, 200);
-            FakeClient graph = Systems.fake(context, "fake-graph", EgressScenario.GRAPH_LATENCY_MS, 200);
-            String url = Systems.ingress(context, bootstrap);
-            List<Systems.Endpoint> endpoints = List.of(Systems.benchEndpoint(1000));
+            String routed = Systems.ingress(context, bootstrap, endpoints);
+            // One number: its endpoint's own URL, as scenario 4 always had; several: the one URL routed by phone number id.
+            String url = endpoints.size() == 1 ? routed + "/" + endpoints.get(0).id() : routed;
+            FakeClient graph = statuses
+                    ? Systems.graphWithStatuses(context, EgressScenario.GRAPH_LATENCY_MS, 200, routed)
+                    : Systems.fake(context, "fake-graph", EgressScenario.GRAPH_LATENCY_MS, 200);
             Systems.processor(context, bootstrap, cognigy, endpoints);
             Systems.egress(context, bootstrap, graph, endpoints);
             LoadGenerator generator = LoadGenerator.ready(context.start(
-                    LoadGenerator.stampedHttp("generator", url, Systems.BODIES, Systems.CONNECTIONS)));
+                    LoadGenerator.stampedHttp("generator", url, bodies, Systems.CONNECTIONS)));
             long third = profile.warmupMillis() / 3;
             for (double share : new double[] {0.25, 0.5, 1}) {
                 double rate = LOW_RATE * share;
@@ -81,8 +132,9 @@ public final class EndToEndScenario implements Scenario {
                     Math.min(profile.latencyMillis(), HIGH_RATE_MAX_MILLIS))));
             awaitDrained(graph, phases, problems);
             Thread.sleep(1000); // a message sent twice would arrive now
-            graphLog = new SendLog(graph.requests()).from(Systems.PHONE_NUMBER_ID);
+            graphLog = new SendLog(graph.requests()).fromAny(endpoints.stream().map(Systems.Endpoint::phoneNumberId).toList());
             graphLog.writeTo(context.dir().resolve("graph-requests.tsv"));
+            statusCounts = graph.statusCounts();
             context.deadChildren().forEach(name -> problems.add(name + " died during the run"));
         } finally {
             context.stopAll();
@@ -92,7 +144,8 @@ public final class EndToEndScenario implements Scenario {
         long sent = phases.stream().mapToLong(PhaseResult::sent).sum();
         long acknowledged = phases.stream().mapToLong(PhaseResult::ok).sum();
         long duplicates = graphLog.duplicates();
-        long distinct = graphLog.size() - duplicates;
+        long unstamped = graphLog.unstamped();
+        long distinct = graphLog.size() - duplicates - unstamped;
         phases.stream().filter(phase -> phase.clientErrors() > 0)
                 .forEach(phase -> problems.add(phase.name() + ": " + phase.clientErrors() + " webhooks rejected with 4xx"));
         if (distinct < acknowledged) {
@@ -100,6 +153,10 @@ public final class EndToEndScenario implements Scenario {
         }
         if (duplicates > 0) {
             problems.add("duplicated: " + duplicates + " messages reached the fake Graph API twice");
+        }
+        if (unstamped > 0) {
+            problems.add(unstamped + " replies without the webhook's stamp reached the fake Graph API: the processor's fallback"
+                    + " text instead of the bot's answer (its Cognigy calls failed; see logs/processor.log)");
         }
         List<Figure> figures = new ArrayList<>();
         long first = phases.subList(0, WARM_UP_PHASES).stream().mapToLong(PhaseResult::sent).sum();
@@ -111,12 +168,19 @@ public final class EndToEndScenario implements Scenario {
                 "per user, a reply reaching the Graph API after the reply to the user's later message; webhooks are sent"
                         + " concurrently (200 connections), so order before whatsapp.inbound is not wabridge's; egress order is checked in scenario 3"));
         figures.add(Figure.info("messages at the fake Graph API", graphLog.size(), "requests",
-                sent + " webhooks sent, " + acknowledged + " acknowledged, " + duplicates + " twice"));
+                sent + " webhooks sent, " + acknowledged + " acknowledged, " + duplicates + " twice, " + unstamped + " fallback texts"));
+        if (endpoints.size() > 1) {
+            figures.addAll(perNumberFigures(graphLog));
+        }
+        if (statuses) {
+            figures.add(statusFigure(graphLog, statusCounts, problems));
+        }
+        figures.addAll(heldGapFigures(graphLog));
         figures.addAll(cpu);
         for (String service : List.of("ingress", "processor", "egress")) {
             figures.addAll(ServiceHeap.figure(processes, service));
         }
-        return new ScenarioResult(NAME, description(), figures, processes, List.copyOf(phases), problems);
+        return new ScenarioResult(name, description(), figures, processes, List.copyOf(phases), problems);
     }
 
     private static List<Figure> latencyFigures(SendLog log, PhaseResult phase, long firstSequence, double p99Target) {
@@ -129,6 +193,51 @@ public final class EndToEndScenario implements Scenario {
                 Figure.info("end-to-end p50" + at, latency.getValueAtPercentile(50) / 1000.0, "ms", note),
                 p99Target > 0 ? Figure.atMost("end-to-end p99" + at, p99, "ms", p99Target, note) : Figure.info("end-to-end p99" + at, p99, "ms", note),
                 Figure.info("end-to-end max" + at, latency.getMaxValue() / 1000.0, "ms", note));
+    }
+
+    /** The load each number carried and its busiest second: no number near its budget, so the budget is not the limit. */
+    private List<Figure> perNumberFigures(SendLog graphLog) {
+        int fewest = Integer.MAX_VALUE;
+        int most = 0;
+        int busiestSecond = 0;
+        for (Systems.Endpoint endpoint : endpoints) {
+            SendLog number = graphLog.from(endpoint.phoneNumberId());
+            fewest = Math.min(fewest, number.size());
+            most = Math.max(most, number.size());
+            busiestSecond = Math.max(busiestSecond, number.maxInWindow(SendLog.SECOND_MICROS));
+        }
+        return List.of(
+                Figure.info("messages per sending number (fewest / most)", fewest, "requests",
+                        "most " + most + "; " + endpoints.size() + " numbers, the webhooks spread evenly"),
+                Figure.atMost("busiest number's max sends in any 1-s window", busiestSecond, "requests", endpoints.get(0).budget(),
+                        "per-number budget " + endpoints.get(0).budget() + "/s; far below it, the budget is not what limits the rate"));
+    }
+
+    /** Status webhooks ingress took; a 4xx means the fake's webhook was wrong, so the run is invalid. */
+    private static Figure statusFigure(SendLog graphLog, FakeClient.StatusCounts counts, List<String> problems) {
+        if (counts.rejected() > 0) {
+            problems.add(counts.rejected() + " status webhooks rejected by ingress with 4xx");
+        }
+        return Figure.info("status webhooks acknowledged by ingress", counts.acknowledged(), "webhooks",
+                "sent + delivered per message: " + 2 * graphLog.size() + " expected; " + counts.rejected() + " rejected (4xx), "
+                        + counts.failed() + " failed (5xx, timeout)");
+    }
+
+    /**
+     * How long a reply that was already on its way waited after the recipient's previous one: from
+     * Graph's answer to the previous reply to the next one's arrival, for replies whose webhook was
+     * due before that answer. With {@code delivered} ordering it includes the status round trip
+     * (fake → ingress → whatsapp.statuses → egress); with {@code accepted} only egress's own
+     * hand-over. Only pairs the load happened to overlap count, so the count is part of the figure.
+     */
+    private static List<Figure> heldGapFigures(SendLog graphLog) {
+        Histogram gaps = graphLog.heldGaps();
+        String note = gaps.getTotalCount() + " replies whose webhook was due before Graph answered the recipient's previous reply;"
+                + " from that answer to this reply's arrival" + (gaps.getTotalCount() == 0 ? " (none overlapped)" : "");
+        return List.of(
+                Figure.info("held reply gap p50", gaps.getValueAtPercentile(50) / 1000.0, "ms", note),
+                Figure.info("held reply gap p99", gaps.getValueAtPercentile(99) / 1000.0, "ms", note),
+                Figure.info("held reply gap max", gaps.getMaxValue() / 1000.0, "ms", note));
     }
 
     /** Waits until every acknowledged webhook so far reached the fake Graph API, or nothing came for 30 s. */

@@ -16,7 +16,9 @@ public final class Scenarios {
             new IngressScenario(),
             new ProcessorScenario(),
             new EgressScenario(),
-            new EndToEndScenario());
+            new EndToEndScenario(),
+            EndToEndScenario.numbers(),
+            EndToEndScenario.delivered());
 
     private Scenarios() {
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -87,10 +88,15 @@ final class SendLog {
         return violations;
     }
 
-    /** Requests whose sequence number arrived before (sent twice). */
+    /** Requests whose sequence number arrived before (sent twice); requests without one are {@link #unstamped()}. */
     long duplicates() {
         Set<Long> seen = new HashSet<>();
-        return requests.stream().filter(request -> !seen.add(request.sequence())).count();
+        return requests.stream().filter(request -> request.sequence() >= 0 && !seen.add(request.sequence())).count();
+    }
+
+    /** Requests whose text carried no sequence number: not the load's (end to end: the processor's fallback text). */
+    long unstamped() {
+        return requests.stream().filter(request -> request.sequence() < 0).count();
     }
 
     /** How many of {@code expected} never arrived. */
@@ -111,6 +117,24 @@ final class SendLog {
         for (Request request : requests) {
             Request before = previous.put(request.recipient(), request);
             if (before != null) {
+                gaps.recordValue(Math.max(0, request.arrivalMicros() - before.answerMicros()));
+            }
+        }
+        return gaps;
+    }
+
+    /**
+     * Like {@link #gaps()}, but only for requests that were already on their way when the fake
+     * answered the recipient's previous one (stamped intended send time before that answer): how
+     * long a reply waited behind its predecessor, which {@code delivered} ordering stretches by the
+     * status round trip.
+     */
+    Histogram heldGaps() {
+        Histogram gaps = new Histogram(3);
+        Map<String, Request> previous = new HashMap<>();
+        for (Request request : requests) {
+            Request before = previous.put(request.recipient(), request);
+            if (before != null && request.stampMicros() >= 0 && request.stampMicros() < before.answerMicros()) {
                 gaps.recordValue(Math.max(0, request.arrivalMicros() - before.answerMicros()));
             }
         }
@@ -156,6 +180,12 @@ final class SendLog {
             }
         }
         return -1;
+    }
+
+    /** Only the requests of these senders (phone number ids). */
+    SendLog fromAny(Collection<String> senders) {
+        Set<String> wanted = Set.copyOf(senders);
+        return new SendLog(requests.stream().filter(request -> wanted.contains(request.sender())).toList());
     }
 
     /** Only the requests of one sender (a phone number id). */

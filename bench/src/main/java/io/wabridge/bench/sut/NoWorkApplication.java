@@ -1,6 +1,7 @@
 package io.wabridge.bench.sut;
 
 import io.wabridge.support.endpoint.EndpointsConfiguration;
+import io.wabridge.support.kafka.KafkaHealthConfiguration;
 import io.wabridge.support.kafka.KafkaTopicsConfiguration;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,9 +16,12 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The HTTP ceiling: the stack ingress runs on (Spring Boot, Spring MVC, embedded Tomcat,
  * actuator's request metrics; same classpath, same defaults) with a controller that reads the
- * body and answers 200 with a small JSON body, doing nothing else. No Kafka, no signature check.
+ * body and answers 200 with a small JSON body, doing nothing else. No Kafka, no signature check:
+ * service-support's Kafka and endpoint configurations are excluded (each would need what this app
+ * leaves out), its observability stays, as in ingress. {@code RolesStartIT} starts it.
  */
-@SpringBootApplication(exclude = {KafkaAutoConfiguration.class, KafkaTopicsConfiguration.class, EndpointsConfiguration.class})
+@SpringBootApplication(exclude = {KafkaAutoConfiguration.class, KafkaTopicsConfiguration.class, KafkaHealthConfiguration.class,
+        EndpointsConfiguration.class})
 public class NoWorkApplication {
 
     static SpringApplicationBuilder builder() {

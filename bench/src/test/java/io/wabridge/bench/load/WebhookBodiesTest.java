@@ -38,4 +38,17 @@ class WebhookBodiesTest {
     void spreadsMessagesOverTheConfiguredNumberOfSenders() {
         assertThat(bodies.conversationKey(1)).isEqualTo(bodies.conversationKey(1001)).isNotEqualTo(bodies.conversationKey(2));
     }
+
+    @Test
+    void spreadsMessagesOverSeveralNumbersInTurn() {
+        WebhookBodies four = new WebhookBodies("100000000000021", "secret", 1000, 4);
+
+        assertThat(four.phoneNumberId(0)).isEqualTo("100000000000021");
+        assertThat(four.phoneNumberId(3)).isEqualTo("100000000000024");
+        assertThat(four.phoneNumberId(4)).isEqualTo("100000000000021");
+        String metadata = Json.mapper().valueToTree(Json.fromBytes(four.body(6), WebhookPayload.class))
+                .at("/entry/0/changes/0/value/metadata/phone_number_id").asText();
+        assertThat(metadata).isEqualTo("100000000000023");
+        assertThat(four.conversationKey(6)).startsWith("100000000000023:");
+    }
 }

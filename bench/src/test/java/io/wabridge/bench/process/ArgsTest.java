@@ -9,12 +9,12 @@ class ArgsTest {
 
     @Test
     void readsOptionsFlagsAndPositionalArguments() {
-        Args args = Args.parse("broker", "--port=9092", "--quick", "--scenario", "ingress,http-ceiling");
+        Args args = Args.parse("broker", "--port=9092", "--stamped", "--spring.kafka.bootstrap-servers=localhost:1");
 
         assertThat(args.positional()).containsExactly("broker");
         assertThat(args.getInt("port", 0)).isEqualTo(9092);
-        assertThat(args.flag("quick")).isTrue();
-        assertThat(args.required("scenario")).isEqualTo("ingress,http-ceiling");
+        assertThat(args.flag("stamped")).isTrue();
+        assertThat(args.required("spring.kafka.bootstrap-servers")).isEqualTo("localhost:1");
     }
 
     @Test

@@ -65,6 +65,14 @@ class SendLogTest {
     }
 
     @Test
+    void repliesWithoutASequenceAreUnstampedNotDuplicates() {
+        SendLog log = new SendLog(List.of(at(1, "a", 0), at(2, "a", -1), at(3, "b", -1)));
+
+        assertThat(log.duplicates()).isZero();
+        assertThat(log.unstamped()).isEqualTo(2);
+    }
+
+    @Test
     void gapRunsFromTheAnswerToTheSameRecipientsNextRequest() {
         // answers come 50 ms after arrival; a's next request 1,000 ms after the answer, b's 1,200 ms
         List<Request> requests = List.of(at(0, "a", 0), at(10_000, "b", 1), at(1_050_000, "a", 2), at(1_260_000, "b", 3));
@@ -89,5 +97,28 @@ class SendLogTest {
     void filtersBySender() {
         List<Request> requests = List.of(new Request(1, 2, "x", "a", 0, -1), new Request(3, 4, "y", "a", 1, -1));
         assertThat(new SendLog(requests).from("y").requests()).extracting(Request::sequence).containsExactly(1L);
+    }
+
+    @Test
+    void filtersByAnyOfSeveralSenders() {
+        List<Request> requests = List.of(new Request(1, 2, "x", "a", 0, -1), new Request(3, 4, "y", "a", 1, -1),
+                new Request(5, 6, "z", "a", 2, -1));
+        assertThat(new SendLog(requests).fromAny(List.of("x", "z")).requests()).extracting(Request::sequence).containsExactly(0L, 2L);
+    }
+
+    @Test
+    void heldGapsCountOnlyRepliesAlreadyDueWhenTheRecipientsPreviousOneWasAnswered() {
+        SendLog log = new SendLog(List.of(
+                new Request(1_000_000, 1_050_000, "pn", "a", 0, 900_000),
+                // due at 1.04 s, before the previous answer (1.05 s): held; arrives 0.2 s after that answer
+                new Request(1_250_000, 1_300_000, "pn", "a", 1, 1_040_000),
+                // due at 4 s, long after the previous answer: not held
+                new Request(4_100_000, 4_150_000, "pn", "a", 2, 4_000_000),
+                new Request(1_100_000, 1_150_000, "pn", "b", 3, 1_000_000)));
+
+        Histogram held = log.heldGaps();
+
+        assertThat(held.getTotalCount()).isEqualTo(1);
+        assertThat(held.getMaxValue()).isBetween(199_900L, 200_100L);
     }
 }
