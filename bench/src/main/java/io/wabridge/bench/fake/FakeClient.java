@@ -43,6 +43,29 @@ public final class FakeClient {
         return new StatusCounts(Long.parseLong(counts[0]), Long.parseLong(counts[1]), Long.parseLong(counts[2]));
     }
 
+    /**
+     * Waits until ingress has answered (or failed) {@code target} status webhooks, which go out
+     * after Graph's answers, or until that number did not grow for {@code stallMillis}.
+     */
+    public StatusCounts awaitStatuses(long target, long stallMillis) throws IOException, InterruptedException {
+        long last = -1;
+        long lastChange = System.nanoTime();
+        while (true) {
+            StatusCounts counts = statusCounts();
+            long answered = counts.acknowledged() + counts.rejected() + counts.failed();
+            if (answered >= target) {
+                return counts;
+            }
+            if (answered != last) {
+                last = answered;
+                lastChange = System.nanoTime();
+            } else if (System.nanoTime() - lastChange > stallMillis * 1_000_000) {
+                return counts;
+            }
+            Thread.sleep(200);
+        }
+    }
+
     public List<Request> requests() throws IOException, InterruptedException {
         return get("/bench/log").lines().filter(line -> !line.isBlank()).map(Request::parse).toList();
     }

@@ -134,7 +134,8 @@ public final class EndToEndScenario implements Scenario {
             Thread.sleep(1000); // a message sent twice would arrive now
             graphLog = new SendLog(graph.requests()).fromAny(endpoints.stream().map(Systems.Endpoint::phoneNumberId).toList());
             graphLog.writeTo(context.dir().resolve("graph-requests.tsv"));
-            statusCounts = graph.statusCounts();
+            // Two statuses per message, sent after Graph's answer: the last ones are still on their way.
+            statusCounts = statuses ? graph.awaitStatuses(2L * graphLog.size(), STALL_MILLIS) : graph.statusCounts();
             context.deadChildren().forEach(name -> problems.add(name + " died during the run"));
         } finally {
             context.stopAll();
@@ -218,9 +219,11 @@ public final class EndToEndScenario implements Scenario {
         if (counts.rejected() > 0) {
             problems.add(counts.rejected() + " status webhooks rejected by ingress with 4xx");
         }
+        long expected = 2L * graphLog.size();
+        long unanswered = expected - counts.acknowledged() - counts.rejected() - counts.failed();
         return Figure.info("status webhooks acknowledged by ingress", counts.acknowledged(), "webhooks",
-                "sent + delivered per message: " + 2 * graphLog.size() + " expected; " + counts.rejected() + " rejected (4xx), "
-                        + counts.failed() + " failed (5xx, timeout)");
+                "sent + delivered per message: " + expected + " expected; " + counts.rejected() + " rejected (4xx), "
+                        + counts.failed() + " failed (5xx, timeout), " + Math.max(0, unanswered) + " unanswered once no more came for 30 s");
     }
 
     /**
