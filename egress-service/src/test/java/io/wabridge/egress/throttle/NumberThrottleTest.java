@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.wabridge.egress.graph.ErrorClass;
 import io.wabridge.egress.graph.GraphResult;
+import io.wabridge.support.settings.TestSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +90,7 @@ class NumberThrottleTest {
     }
 
     private static ThroughputSettings settings(Duration throttledBackoff, Duration circuitOpenFor) {
-        return new ThroughputSettings(null, null, null, throttledBackoff, null, circuitOpenFor, null);
+        return TestSettings.bind(ThroughputSettings.class,
+                "throttled-backoff=" + throttledBackoff.toMillis() + "ms", "circuit-open-for=" + circuitOpenFor.toMillis() + "ms");
     }
 }

@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * The configured endpoints, looked up by id or by phone number id (how webhooks and outbound
  * records are routed). Checked at start-up ({@link EndpointChecks}): every endpoint has what the
- * services in this JVM require and usable values, and no two endpoints share a phone number id.
+ * service requires and values it can use, and no two endpoints share a phone number id.
  */
 public class Endpoints {
 
