@@ -16,11 +16,9 @@ final class EndpointChecks {
 
     static void check(String id, EndpointSettings settings, Collection<EndpointRequirement> required) {
         String prefix = "wabridge.endpoints." + id + ".";
-        if (!EndpointRequirement.PHONE_NUMBER_ID.isMetBy(settings)) {
-            throw new IllegalStateException(prefix + EndpointRequirement.PHONE_NUMBER_ID.property() + " must be set");
-        }
         for (EndpointRequirement requirement : EndpointRequirement.values()) {
-            if (required.contains(requirement) && !requirement.isMetBy(settings)) {
+            boolean needed = requirement == EndpointRequirement.PHONE_NUMBER_ID || required.contains(requirement);
+            if (needed && !requirement.isMetBy(settings)) {
                 throw new IllegalStateException(prefix + requirement.property() + " must be set");
             }
         }
