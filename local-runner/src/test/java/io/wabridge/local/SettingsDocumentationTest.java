@@ -28,7 +28,7 @@ class SettingsDocumentationTest {
     private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
 
     /** A property in the metadata: its default as text, or null when it has none. */
-    private record Property(String name, String defaultValue, boolean isMap) {
+    private record Property(String name, String defaultValue, boolean isMap, boolean described) {
     }
 
     @Test
@@ -42,6 +42,9 @@ class SettingsDocumentationTest {
 
         List<String> problems = new ArrayList<>();
         for (Property property : metadata.values()) {
+            if (!property.described()) {
+                problems.add(property.name() + " has no description (the @param javadoc of its record component)");
+            }
             boolean documented = rows.stream().anyMatch(row -> row.property().equals(property.name())
                     || (property.isMap() && row.property().startsWith(property.name() + ".*")));
             if (!documented) {
@@ -75,7 +78,8 @@ class SettingsDocumentationTest {
                     if (name.startsWith("wabridge.")) {
                         JsonNode value = property.get("defaultValue");
                         String type = property.path("type").asText();
-                        properties.put(name, new Property(name, value == null ? null : value.asText(), type.startsWith("java.util.Map<")));
+                        properties.put(name, new Property(name, value == null ? null : value.asText(), type.startsWith("java.util.Map<"),
+                                !property.path("description").asText().isBlank()));
                     }
                 }
             }

@@ -112,7 +112,7 @@ class EndpointsTest {
     }
 
     @Test
-    void refusesANonPositiveCognigyTimeoutAtBinding() {
+    void refusesANonPositiveCognigyTimeoutAtStartUp() {
         context.withPropertyValues("wabridge.endpoints.demo.phone-number-id=1", "wabridge.endpoints.demo.cognigy.timeout=0s")
                 .run(ctx -> assertThat(ctx).getFailure().rootCause()
                         .hasMessage("wabridge.endpoints.demo.cognigy.timeout must be positive but was PT0S"));
