@@ -1,8 +1,12 @@
 package io.wabridge.egress;
 
+import static io.wabridge.support.endpoint.EndpointRequirement.ACCESS_TOKEN;
+
+import io.wabridge.support.endpoint.EndpointRequirements;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -17,6 +21,12 @@ public class EgressApplication {
     public static void main(String[] args) {
         sizeCommonPool();
         builder().run(args);
+    }
+
+    /** Every send is a Graph call with the endpoint's access token. */
+    @Bean
+    EndpointRequirements egressEndpointRequirements() {
+        return EndpointRequirements.of(ACCESS_TOKEN);
     }
 
     /** The service as main() starts it; the local all-in-one runner starts it the same way. */

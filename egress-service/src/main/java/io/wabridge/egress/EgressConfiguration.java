@@ -15,7 +15,6 @@ import io.wabridge.egress.status.StatusPublisher;
 import io.wabridge.egress.throttle.NumberThrottles;
 import io.wabridge.egress.throttle.ThroughputSettings;
 import io.wabridge.model.Topics;
-import io.wabridge.model.settings.EndpointSettings;
 import io.wabridge.support.endpoint.Endpoints;
 import io.wabridge.support.endpoint.WhatsAppApiSettings;
 import io.wabridge.support.kafka.EventCodec;
@@ -52,15 +51,6 @@ import org.springframework.kafka.core.ProducerFactory;
 /** Wires egress: Kafka clients, its own topics, the Graph client and the sending pipeline. */
 @Configuration(proxyBeanMethods = false)
 class EgressConfiguration {
-
-    EgressConfiguration(Endpoints endpoints) {
-        endpoints.requireEach((id, settings) -> {
-            EndpointSettings.require(id, "access-token", settings.accessToken());
-            if (settings.delivery().deliveredTimeout().isNegative() || settings.delivery().deliveredTimeout().isZero()) {
-                throw new IllegalStateException("wabridge.endpoints." + id + ".delivery.delivered-timeout must be positive");
-            }
-        });
-    }
 
     /** Timers for pacing, backoff and rate-limit waits: tasks only complete futures, so two threads do. */
     @Bean

@@ -7,36 +7,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.wabridge.egress.status.StatusListener;
 import io.wabridge.model.settings.EndpointSettings;
 import io.wabridge.model.settings.TestEndpointSettings;
+import io.wabridge.support.endpoint.EndpointRequirement;
 import io.wabridge.support.endpoint.Endpoints;
 import io.wabridge.support.endpoint.EndpointsSettings;
-import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EgressConfigurationTest {
 
     @Test
     void startUpFailsNamingTheMissingAccessToken() {
-        Endpoints endpoints = endpoints(TestEndpointSettings.number("1001").build());
+        EndpointSettings noToken = TestEndpointSettings.number("1001").build();
 
-        assertThatThrownBy(() -> new EgressConfiguration(endpoints))
+        assertThatThrownBy(() -> new Endpoints(new EndpointsSettings(Map.of("demo", noToken)), egressRequirements()))
                 .hasMessage("wabridge.endpoints.demo.access-token must be set");
     }
 
     @Test
-    void startUpFailsOnANonPositiveDeliveredTimeout() {
-        Endpoints endpoints = endpoints(TestEndpointSettings.number("1001").accessToken("t")
-                .delivery(new EndpointSettings.Delivery(EndpointSettings.OrderingMode.DELIVERED, Duration.ZERO, null)).build());
-
-        assertThatThrownBy(() -> new EgressConfiguration(endpoints))
-                .hasMessageContaining("wabridge.endpoints.demo.delivery.delivered-timeout");
-    }
-
-    @Test
     void aCompleteEndpointStarts() {
-        Endpoints endpoints = endpoints(TestEndpointSettings.number("1001").accessToken("t").build());
+        EndpointSettings complete = TestEndpointSettings.number("1001").accessToken("t").build();
 
-        assertThatCode(() -> new EgressConfiguration(endpoints)).doesNotThrowAnyException();
+        assertThatCode(() -> new Endpoints(new EndpointsSettings(Map.of("demo", complete)), egressRequirements()))
+                .doesNotThrowAnyException();
     }
 
     @Test
@@ -47,6 +40,10 @@ class EgressConfigurationTest {
 
         assertThat(StatusListener.needed(endpoints(accepted))).isFalse();
         assertThat(StatusListener.needed(new Endpoints(new EndpointsSettings(Map.of("a", accepted, "d", delivered))))).isTrue();
+    }
+
+    private static Set<EndpointRequirement> egressRequirements() {
+        return new EgressApplication().egressEndpointRequirements().required();
     }
 
     private static Endpoints endpoints(EndpointSettings settings) {

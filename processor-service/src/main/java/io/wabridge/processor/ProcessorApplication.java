@@ -1,8 +1,14 @@
 package io.wabridge.processor;
 
+import static io.wabridge.support.endpoint.EndpointRequirement.ACCESS_TOKEN;
+import static io.wabridge.support.endpoint.EndpointRequirement.COGNIGY_URL;
+
+import io.wabridge.processor.input.MediaUrlSettings;
+import io.wabridge.support.endpoint.EndpointRequirements;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -13,6 +19,12 @@ public class ProcessorApplication {
 
     public static void main(String[] args) {
         builder().run(args);
+    }
+
+    /** Every endpoint talks to a Cognigy flow; looking up media URLs calls Graph with the endpoint's token. */
+    @Bean
+    EndpointRequirements processorEndpointRequirements(MediaUrlSettings media) {
+        return media.fetchUrls() ? EndpointRequirements.of(COGNIGY_URL, ACCESS_TOKEN) : EndpointRequirements.of(COGNIGY_URL);
     }
 
     /** The service as main() starts it; the local all-in-one runner starts it the same way. */

@@ -3,6 +3,7 @@ package io.wabridge.sandbox;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code wabridge.sandbox.*}: who the sandbox pretends to be and where it delivers webhooks. The
@@ -22,30 +23,28 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("wabridge.sandbox")
 public record SandboxSettings(
-        URI ingressUrl,
-        String endpointId,
-        String phoneNumberId,
-        String displayPhoneNumber,
-        String businessAccountId,
-        String appSecret,
-        String accessToken,
-        StatusDelays statusDelays,
-        Integer webhookAttempts,
-        Duration botReplyDelay,
-        Integer maxMessagesPerUser) {
+        @DefaultValue("http://localhost:8080") URI ingressUrl,
+        @DefaultValue("demo") String endpointId,
+        @DefaultValue("100000000000001") String phoneNumberId,
+        @DefaultValue("15550000001") String displayPhoneNumber,
+        @DefaultValue("100000000000002") String businessAccountId,
+        @DefaultValue("sandbox-app-secret") String appSecret,
+        @DefaultValue("sandbox-access-token") String accessToken,
+        @DefaultValue StatusDelays statusDelays,
+        @DefaultValue("3") int webhookAttempts,
+        @DefaultValue("0ms") Duration botReplyDelay,
+        @DefaultValue("200") int maxMessagesPerUser) {
 
     public SandboxSettings {
-        ingressUrl = ingressUrl == null ? URI.create("http://localhost:8080") : ingressUrl;
-        endpointId = orDefault(endpointId, "demo");
-        phoneNumberId = orDefault(phoneNumberId, "100000000000001");
-        displayPhoneNumber = orDefault(displayPhoneNumber, "15550000001");
-        businessAccountId = orDefault(businessAccountId, "100000000000002");
-        appSecret = orDefault(appSecret, "sandbox-app-secret");
-        accessToken = orDefault(accessToken, "sandbox-access-token");
-        statusDelays = statusDelays == null ? new StatusDelays(null, null, null) : statusDelays;
-        webhookAttempts = webhookAttempts == null || webhookAttempts < 1 ? 3 : webhookAttempts;
-        botReplyDelay = botReplyDelay == null || botReplyDelay.isNegative() ? Duration.ZERO : botReplyDelay;
-        maxMessagesPerUser = maxMessagesPerUser == null || maxMessagesPerUser < 1 ? 200 : maxMessagesPerUser;
+        if (webhookAttempts < 1) {
+            throw new IllegalArgumentException("wabridge.sandbox.webhook-attempts must be at least 1 but was " + webhookAttempts);
+        }
+        if (botReplyDelay.isNegative()) {
+            throw new IllegalArgumentException("wabridge.sandbox.bot-reply-delay must not be negative but was " + botReplyDelay);
+        }
+        if (maxMessagesPerUser < 1) {
+            throw new IllegalArgumentException("wabridge.sandbox.max-messages-per-user must be at least 1 but was " + maxMessagesPerUser);
+        }
     }
 
     /** {@code {ingressUrl}/webhooks/whatsapp/{endpointId}}: where Meta would deliver this endpoint's webhooks. */
@@ -54,17 +53,17 @@ public record SandboxSettings(
         return URI.create(base + "/webhooks/whatsapp/" + endpointId);
     }
 
-    /** Offsets from the moment a message was accepted; each status waits for the previous one to be delivered. */
-    public record StatusDelays(Duration sent, Duration delivered, Duration read) {
-        public StatusDelays {
-            sent = sent == null ? Duration.ofMillis(100) : sent;
-            delivered = delivered == null ? Duration.ofMillis(300) : delivered;
-            read = read == null ? Duration.ofMillis(1200) : read;
-        }
-    }
-
-    private static String orDefault(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
+    /**
+     * Offsets from the moment a message was accepted; each status waits for the previous one to be delivered.
+     *
+     * @param sent      when the message becomes {@code sent}
+     * @param delivered when it becomes {@code delivered}
+     * @param read      when it becomes {@code read}
+     */
+    public record StatusDelays(
+            @DefaultValue("100ms") Duration sent,
+            @DefaultValue("300ms") Duration delivered,
+            @DefaultValue("1200ms") Duration read) {
     }
 
     /** Even sandbox secrets stay out of logs: a copied config may hold real ones. */

@@ -4,12 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
-class SandboxSettingsTest {
+public class SandboxSettingsTest {
+
+    /** The settings as Spring Boot binds them from {@code wabridge.sandbox.*} properties (relative names). */
+    public static SandboxSettings bind(String... properties) {
+        Map<String, String> source = new LinkedHashMap<>();
+        for (String property : properties) {
+            int equals = property.indexOf('=');
+            source.put("wabridge.sandbox." + property.substring(0, equals), property.substring(equals + 1));
+        }
+        return new Binder(new MapConfigurationPropertySource(source)).bindOrCreate("wabridge.sandbox", SandboxSettings.class);
+    }
 
     private static SandboxSettings defaults() {
-        return new SandboxSettings(null, null, null, null, null, null, null, null, null, null, null);
+        return bind();
     }
 
     @Test
@@ -28,8 +42,7 @@ class SandboxSettingsTest {
 
     @Test
     void webhookUriToleratesATrailingSlash() {
-        SandboxSettings settings = new SandboxSettings(URI.create("http://ingress:8080/"), "shop",
-                null, null, null, null, null, null, null, null, null);
+        SandboxSettings settings = bind("ingress-url=http://ingress:8080/", "endpoint-id=shop");
 
         assertThat(settings.webhookUri()).isEqualTo(URI.create("http://ingress:8080/webhooks/whatsapp/shop"));
     }

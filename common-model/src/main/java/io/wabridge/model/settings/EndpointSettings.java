@@ -4,20 +4,12 @@ import java.time.Duration;
 
 /**
  * One WhatsApp endpoint ({@code wabridge.endpoints.<id>.*}): a phone number connected to one
- * Cognigy flow. Absent values get the documented defaults here, so every service sees the same.
- *
- * @param appId         Meta App ID
- * @param accessToken   Graph API access token
- * @param phoneNumberId the sending number, and the routing key of incoming webhooks
- * @param verifyToken   must match the token in Meta's dashboard for the webhook handshake
- * @param appSecret     optional; enables {@code X-Hub-Signature-256} checks and {@code appsecret_proof}
- * @param messageDelay  gap between two consecutive replies to one user (default 0)
- * @param markAsRead    mark each user message read before the bot answers (default false)
- * @param cognigy       the Cognigy REST Endpoint this endpoint talks to
- * @param session       session handling
- * @param delivery      how egress orders and paces replies
- * @param apiKey        enables the Inject &amp; Notify API for this endpoint; callers send it as {@code X-API-Key}
- * @param dataProtection what the endpoint's users' data may appear in: logs, transcripts; input sanitization
+ * Cognigy flow. Absent values get their defaults here, so every service sees the same; these are
+ * the only place the defaults are written. What each property means, and its default as users and
+ * IDEs see it, is the configuration metadata of {@code service-support}
+ * ({@code META-INF/additional-spring-configuration-metadata.json}), which a test there checks
+ * against these defaults. Start-up checks (what a service needs set, ranges) are
+ * {@code service-support}'s too, so that they can name the property.
  */
 public record EndpointSettings(
         String appId,
@@ -40,9 +32,6 @@ public record EndpointSettings(
         session = session == null ? new Session(null) : session;
         delivery = delivery == null ? new Delivery(null, null, null) : delivery;
         dataProtection = dataProtection == null ? new DataProtection(null, null, null) : dataProtection;
-        if (messageDelay.isNegative()) {
-            throw new IllegalArgumentException("message-delay must not be negative but was " + messageDelay);
-        }
     }
 
     /** True when webhook bodies must carry a valid {@code X-Hub-Signature-256}. */
@@ -50,11 +39,7 @@ public record EndpointSettings(
         return appSecret != null && !appSecret.isBlank();
     }
 
-    /**
-     * @param url          the REST Endpoint URL including its URL token (a secret: never logged whole)
-     * @param timeout      how long one Cognigy call may take (default 10 s)
-     * @param fallbackText sent to the user when Cognigy stays unreachable
-     */
+    /** {@code cognigy.*}: the Cognigy REST Endpoint (its URL holds the URL token: a secret, never logged whole). */
     public record Cognigy(Secret url, Duration timeout, String fallbackText) {
         public static final String DEFAULT_FALLBACK_TEXT = "Sorry, something went wrong on our side. Please try again in a moment.";
 
@@ -64,7 +49,7 @@ public record EndpointSettings(
         }
     }
 
-    /** @param expiration inactivity after which a new session starts; {@code 0} = never (default 30 min) */
+    /** {@code session.*} */
     public record Session(Duration expiration) {
         public Session {
             expiration = expiration == null ? Duration.ofMinutes(30) : expiration;
@@ -75,13 +60,7 @@ public record EndpointSettings(
         }
     }
 
-    /**
-     * @param ordering         {@code accepted}: next reply after Graph accepted the previous one;
-     *                         {@code delivered}: after its delivered/read status (default accepted)
-     * @param deliveredTimeout in {@code delivered} mode, how long to wait for the status before
-     *                         sending anyway (default 10 s)
-     * @param typingIndicator  show a typing indicator while a reply waits for its turn (default false)
-     */
+    /** {@code delivery.*}: how egress orders and paces replies. */
     public record Delivery(OrderingMode ordering, Duration deliveredTimeout, Boolean typingIndicator) {
         public Delivery {
             ordering = ordering == null ? OrderingMode.ACCEPTED : ordering;
@@ -91,13 +70,9 @@ public record EndpointSettings(
     }
 
     /**
-     * Cognigy's "Data Protection &amp; Analytics" settings ({@code data-protection.*}).
-     *
-     * @param maskLogging   user ids, phone numbers, conversation keys, texts and data are masked in
-     *                      log lines (default <b>true</b>, unlike Cognigy: a production connector
-     *                      should not write them into logs unless asked)
-     * @param sanitizeInput strip HTML tags from the user's text before it reaches the flow (default false)
-     * @param transcript    whether the processor writes the conversation to the transcript topic (default off)
+     * Cognigy's "Data Protection &amp; Analytics" settings ({@code data-protection.*}). Logs are
+     * masked by default, unlike Cognigy: a production connector should not write phone numbers
+     * and texts into logs unless asked.
      */
     public record DataProtection(Boolean maskLogging, Boolean sanitizeInput, TranscriptMode transcript) {
         public DataProtection {
@@ -120,18 +95,5 @@ public record EndpointSettings(
     /** When the next reply to a recipient may go. */
     public enum OrderingMode {
         ACCEPTED, DELIVERED
-    }
-
-    /**
-     * Fails start-up with a message that names the property, e.g.
-     * {@code wabridge.endpoints.demo.verify-token must be set}.
-     */
-    public static void require(String endpointId, String property, Object value) {
-        boolean missing = value == null
-                || (value instanceof String text && text.isBlank())
-                || (value instanceof Secret secret && secret.isBlank());
-        if (missing) {
-            throw new IllegalStateException("wabridge.endpoints." + endpointId + "." + property + " must be set");
-        }
     }
 }

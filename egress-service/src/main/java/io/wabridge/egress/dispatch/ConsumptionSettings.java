@@ -2,27 +2,28 @@ package io.wabridge.egress.dispatch;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How egress consumes {@code whatsapp.outbound} ({@code wabridge.egress.consumer.*}).
  *
- * @param groupId        consumer group shared by all egress instances (default {@code wabridge-egress})
+ * @param groupId        consumer group shared by all egress instances
  * @param maxInFlight    unfinished records above which consumption pauses; it resumes at half of it.
- *                       Bounds memory, not throughput (default 10000)
- * @param maxPollRecords records fetched per poll (default 500)
- * @param commitInterval how often finished offsets are committed (default 1 s)
- * @param pollTimeout    longest a poll blocks (default 100 ms)
+ *                       Bounds memory, not throughput
+ * @param maxPollRecords records fetched per poll
+ * @param commitInterval how often finished offsets are committed
+ * @param pollTimeout    longest a poll blocks
  * @param shutdownGrace  how long a stopping instance waits for in-flight sends before committing
- *                       what finished (default 5 s)
+ *                       what finished
  */
 @ConfigurationProperties("wabridge.egress.consumer")
 record ConsumptionSettings(
-        String groupId,
-        Integer maxInFlight,
-        Integer maxPollRecords,
-        Duration commitInterval,
-        Duration pollTimeout,
-        Duration shutdownGrace) {
+        @DefaultValue("wabridge-egress") String groupId,
+        @DefaultValue("10000") Integer maxInFlight,
+        @DefaultValue("500") Integer maxPollRecords,
+        @DefaultValue("1s") Duration commitInterval,
+        @DefaultValue("100ms") Duration pollTimeout,
+        @DefaultValue("5s") Duration shutdownGrace) {
 
     ConsumptionSettings {
         groupId = groupId == null || groupId.isBlank() ? "wabridge-egress" : groupId;

@@ -3,45 +3,41 @@ package io.wabridge.egress.throttle;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Per-phone-number throughput ({@code wabridge.egress.throughput.*}).
  *
  * @param budget            messages per second a phone number may send, across all egress
- *                          instances (default 80, Meta's default; at most 1000)
+ *                          instances (Meta's default for a number; at most 1000)
  * @param budgets           per endpoint id, overrides {@code budget} (e.g. {@code demo: 1000})
  * @param instanceShare     fraction of each budget this instance may use; by default (unset) the
  *                          share of {@code whatsapp.outbound} partitions it owns, so instances of one
  *                          group never exceed the budget together, however many there are; a fixed
  *                          value (e.g. {@code 0.5} each for two) when partitions carry very uneven traffic
  * @param throttledBackoff  first pause of the whole number after a 130429; doubles on each
- *                          further 130429 until a send is accepted (default 1 s)
- * @param throttledMaxBackoff longest such pause (default 60 s)
+ *                          further 130429 until a send is accepted
+ * @param throttledMaxBackoff longest such pause
  * @param circuitOpenFor    how long a number stays blocked after a token or account error
- *                          (190, 368, 131031) before one probe send is let through (default 60 s)
+ *                          (190, 368, 131031) before one probe send is let through
  * @param headroom          fraction of the budget left unused so that network jitter between
  *                          egress and Meta cannot squeeze more than the budget into any one-second
- *                          window as Meta sees it (default 0.03: about 30 ms of jitter tolerated)
+ *                          window as Meta sees it (0.03 tolerates about 30 ms of jitter)
  */
 @ConfigurationProperties("wabridge.egress.throughput")
 public record ThroughputSettings(
-        Integer budget,
+        @DefaultValue("80") Integer budget,
         Map<String, Integer> budgets,
         Double instanceShare,
-        Duration throttledBackoff,
-        Duration throttledMaxBackoff,
-        Duration circuitOpenFor,
-        Double headroom) {
+        @DefaultValue("1s") Duration throttledBackoff,
+        @DefaultValue("60s") Duration throttledMaxBackoff,
+        @DefaultValue("60s") Duration circuitOpenFor,
+        @DefaultValue("0.03") Double headroom) {
 
     public static final int MAX_BUDGET = 1000;
 
     public ThroughputSettings {
-        budget = budget == null ? 80 : budget;
         budgets = budgets == null ? Map.of() : Map.copyOf(budgets);
-        throttledBackoff = throttledBackoff == null ? Duration.ofSeconds(1) : throttledBackoff;
-        throttledMaxBackoff = throttledMaxBackoff == null ? Duration.ofSeconds(60) : throttledMaxBackoff;
-        circuitOpenFor = circuitOpenFor == null ? Duration.ofSeconds(60) : circuitOpenFor;
-        headroom = headroom == null ? 0.03 : headroom;
         if (headroom < 0 || headroom >= 0.5) {
             throw new IllegalArgumentException("wabridge.egress.throughput.headroom must be in [0, 0.5) but was " + headroom);
         }

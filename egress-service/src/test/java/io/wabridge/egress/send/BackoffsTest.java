@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.resilience4j.core.functions.Either;
 import io.wabridge.egress.graph.ErrorClass;
 import io.wabridge.egress.graph.GraphResult;
-import java.time.Duration;
+import io.wabridge.support.settings.TestSettings;
 import org.junit.jupiter.api.Test;
 
 class BackoffsTest {
 
-    private final RetrySettings settings = new RetrySettings(null, Duration.ofMillis(100), 2.0, 0.5, Duration.ofSeconds(1),
-            null, null, Duration.ofMinutes(2), null, null);
+    private final RetrySettings settings = TestSettings.bind(RetrySettings.class,
+            "initial-backoff=100ms", "max-backoff=1s", "pair-rate-max-backoff=2m");
     private final Backoffs backoffs = new Backoffs(settings);
 
     @Test

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.wabridge.egress.graph.ErrorClass;
 import io.wabridge.egress.graph.GraphResult;
+import io.wabridge.support.settings.TestSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +28,9 @@ class NumberThrottleTest {
     void pausesTheWholeNumberAfterAThroughputError() {
         NumberThrottle throttle = throttle(Duration.ofMillis(400), Duration.ofMinutes(1));
         throttle.tryEnter();
-        throttle.onResult(GraphResult.failed(ErrorClass.NUMBER_THROTTLED, 400, null, "130429"), 0);
+        // Measured from before the 130429 is reported: the pause starts inside onResult, before its log line.
         long pausedAt = System.nanoTime();
+        throttle.onResult(GraphResult.failed(ErrorClass.NUMBER_THROTTLED, 400, null, "130429"), 0);
 
         CompletableFuture<Void> permit = throttle.acquire();
 
@@ -89,6 +91,7 @@ class NumberThrottleTest {
     }
 
     private static ThroughputSettings settings(Duration throttledBackoff, Duration circuitOpenFor) {
-        return new ThroughputSettings(null, null, null, throttledBackoff, null, circuitOpenFor, null);
+        return TestSettings.bind(ThroughputSettings.class,
+                "throttled-backoff=" + throttledBackoff.toMillis() + "ms", "circuit-open-for=" + circuitOpenFor.toMillis() + "ms");
     }
 }

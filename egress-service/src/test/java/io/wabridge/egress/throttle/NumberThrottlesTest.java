@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wabridge.model.Json;
 import io.wabridge.model.settings.EndpointSettings;
 import io.wabridge.support.endpoint.Endpoint;
+import io.wabridge.support.settings.TestSettings;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,7 +25,7 @@ class NumberThrottlesTest {
 
     @Test
     void byDefaultTheShareFollowsThePartitionsOwned() {
-        NumberThrottles throttles = new NumberThrottles(new ThroughputSettings(80, Map.of("big", 1000), null, null, null, null, null), scheduler);
+        NumberThrottles throttles = new NumberThrottles(TestSettings.bind(ThroughputSettings.class, "budgets.big=1000"), scheduler);
         NumberThrottle smallNumber = throttles.of(small);
         assertThat(smallNumber.instanceBudget()).as("alone until told otherwise").isEqualTo(80);
 
@@ -43,7 +44,7 @@ class NumberThrottlesTest {
 
     @Test
     void aFixedShareIgnoresThePartitions() {
-        NumberThrottles throttles = new NumberThrottles(new ThroughputSettings(80, null, 0.25, null, null, null, null), scheduler);
+        NumberThrottles throttles = new NumberThrottles(TestSettings.bind(ThroughputSettings.class, "instance-share=0.25"), scheduler);
         throttles.ownedPartitions(12, 12);
 
         assertThat(throttles.of(small).instanceBudget()).isEqualTo(20);

@@ -3,14 +3,14 @@ package io.wabridge.egress.throttle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
+import io.wabridge.support.settings.TestSettings;
 import org.junit.jupiter.api.Test;
 
 class ThroughputSettingsTest {
 
     @Test
     void defaultsToMetasEightyMessagesPerSecond() {
-        ThroughputSettings settings = new ThroughputSettings(null, null, null, null, null, null, null);
+        ThroughputSettings settings = TestSettings.bind(ThroughputSettings.class);
 
         assertThat(settings.instanceBudget("any", 1.0)).isEqualTo(80);
         assertThat(settings.shareFollowsPartitions()).isTrue();
@@ -18,7 +18,7 @@ class ThroughputSettingsTest {
 
     @Test
     void splitsTheBudgetAmongInstancesAndHonoursOverrides() {
-        ThroughputSettings settings = new ThroughputSettings(80, Map.of("big", 1000), 0.5, null, null, null, null);
+        ThroughputSettings settings = TestSettings.bind(ThroughputSettings.class, "budgets.big=1000", "instance-share=0.5");
 
         assertThat(settings.shareFollowsPartitions()).isFalse();
         assertThat(settings.instanceBudget("any", settings.instanceShare())).isEqualTo(40);
@@ -29,10 +29,10 @@ class ThroughputSettingsTest {
 
     @Test
     void rejectsBudgetsAboveMetasMaximumNamingTheProperty() {
-        assertThatThrownBy(() -> new ThroughputSettings(80, Map.of("big", 1001), null, null, null, null, null))
-                .hasMessageContaining("wabridge.egress.throughput.budgets.big");
-        assertThatThrownBy(() -> new ThroughputSettings(null, null, 0.0, null, null, null, null))
-                .hasMessageContaining("wabridge.egress.throughput.instance-share");
+        assertThatThrownBy(() -> TestSettings.bind(ThroughputSettings.class, "budgets.big=1001"))
+                .rootCause().hasMessageContaining("wabridge.egress.throughput.budgets.big");
+        assertThatThrownBy(() -> TestSettings.bind(ThroughputSettings.class, "instance-share=0.0"))
+                .rootCause().hasMessageContaining("wabridge.egress.throughput.instance-share");
     }
 
     @Test

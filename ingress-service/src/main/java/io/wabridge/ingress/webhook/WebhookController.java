@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.wabridge.ingress.signature.SignatureVerifier;
 import io.wabridge.ingress.webhook.WebhookIntake.WebhookRequest;
 import io.wabridge.model.EventHeaders;
-import io.wabridge.model.settings.EndpointSettings;
 import io.wabridge.support.endpoint.Endpoint;
 import io.wabridge.support.endpoint.Endpoints;
 import io.wabridge.support.kafka.TraceContext;
@@ -51,8 +50,6 @@ class WebhookController {
         this.settings = settings;
         this.meters = meters;
         this.tracing = tracing;
-        // Meta verifies every callback URL before it sends anything: an endpoint without a token can never work.
-        endpoints.requireEach((id, endpoint) -> EndpointSettings.require(id, "verify-token", endpoint.verifyToken()));
     }
 
     /** Meta's verification handshake: echo {@code hub.challenge} when the verify token matches. */

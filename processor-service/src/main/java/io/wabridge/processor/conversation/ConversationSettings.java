@@ -2,30 +2,31 @@ package io.wabridge.processor.conversation;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where conversation state lives ({@code wabridge.processor.conversations.*}).
  *
- * @param topic        the compacted changelog topic (default {@code whatsapp.conversations}); it must
+ * @param topic        the compacted changelog topic; it must
  *                     have as many partitions as the inbound topic: partition n holds the state of
  *                     the conversations on inbound partition n
- * @param dedupeWindow how many recent message ids each conversation remembers (default 20); Meta
+ * @param dedupeWindow how many recent message ids each conversation remembers; Meta
  *                     redelivers recent messages, so a short window is enough
- * @param retention    how long an untouched conversation's state is kept (default 7 days, Meta's
- *                     redelivery horizon); then it is forgotten, in memory and in the changelog, so
+ * @param retention    how long an untouched conversation's state is kept (by default Meta's redelivery horizon); then it
+ *                     is forgotten, in memory and in the changelog, so
  *                     state does not grow with every user ever seen. Never shorter than the endpoint's
  *                     session expiration; {@code 0} = keep forever
  */
 @ConfigurationProperties("wabridge.processor.conversations")
-public record ConversationSettings(String topic, Integer dedupeWindow, Duration retention) {
+public record ConversationSettings(
+        @DefaultValue("whatsapp.conversations") String topic,
+        @DefaultValue("20") Integer dedupeWindow,
+        @DefaultValue("7d") Duration retention) {
 
     public ConversationSettings {
-        topic = topic == null || topic.isBlank() ? "whatsapp.conversations" : topic;
-        dedupeWindow = dedupeWindow == null ? 20 : dedupeWindow;
         if (dedupeWindow < 1) {
             throw new IllegalArgumentException("wabridge.processor.conversations.dedupe-window must be at least 1 but was " + dedupeWindow);
         }
-        retention = retention == null ? Duration.ofDays(7) : retention;
         if (retention.isNegative()) {
             throw new IllegalArgumentException("wabridge.processor.conversations.retention must not be negative but was " + retention);
         }

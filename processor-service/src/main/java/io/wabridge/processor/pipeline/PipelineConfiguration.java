@@ -2,7 +2,6 @@ package io.wabridge.processor.pipeline;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wabridge.model.Topics;
-import io.wabridge.model.settings.EndpointSettings;
 import io.wabridge.processor.cognigy.CognigyClient;
 import io.wabridge.processor.cognigy.CognigyClientSettings;
 import io.wabridge.processor.conversation.ConversationSettings;
@@ -43,24 +42,14 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.web.client.RestClient;
 
 /**
- * Wires the pipeline: checks every endpoint has a Cognigy URL, declares the changelog and
- * dead-letter topics, and builds each session's consumer, transactional producer and restorer
- * from Spring Boot's {@code spring.kafka.*} properties.
+ * Wires the pipeline: declares the changelog and dead-letter topics, and builds each session's
+ * consumer, transactional producer and restorer from Spring Boot's {@code spring.kafka.*} properties.
  */
 @Configuration(proxyBeanMethods = false)
 class PipelineConfiguration {
 
     @Bean
-    CognigyClient cognigyClient(Endpoints endpoints, CognigyClientSettings settings, RestClient.Builder http) {
-        endpoints.requireEach((id, endpoint) -> {
-            EndpointSettings.require(id, "cognigy.url", endpoint.cognigy().url());
-            if (endpoint.cognigy().timeout().isNegative() || endpoint.cognigy().timeout().isZero()) {
-                throw new IllegalStateException("wabridge.endpoints." + id + ".cognigy.timeout must be positive");
-            }
-            if (endpoint.session().expiration().isNegative()) {
-                throw new IllegalStateException("wabridge.endpoints." + id + ".session.expiration must not be negative");
-            }
-        });
+    CognigyClient cognigyClient(CognigyClientSettings settings, RestClient.Builder http) {
         return new CognigyClient(settings, http);
     }
 
@@ -87,10 +76,7 @@ class PipelineConfiguration {
     }
 
     @Bean
-    MediaUrls mediaUrls(MediaUrlSettings settings, WhatsAppApiSettings graph, Endpoints endpoints) {
-        if (settings.fetchUrls()) {
-            endpoints.requireEach((id, endpoint) -> EndpointSettings.require(id, "access-token", endpoint.accessToken()));
-        }
+    MediaUrls mediaUrls(MediaUrlSettings settings, WhatsAppApiSettings graph) {
         return new MediaUrls(settings, graph);
     }
 

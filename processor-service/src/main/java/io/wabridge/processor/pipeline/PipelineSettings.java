@@ -3,32 +3,32 @@ package io.wabridge.processor.pipeline;
 import java.time.Duration;
 import java.util.UUID;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How the processor consumes {@code whatsapp.inbound} ({@code wabridge.processor.pipeline.*}).
  *
- * @param groupId         consumer group (default {@code wabridge-processor})
+ * @param groupId         consumer group
  * @param transactionalId this instance's transactional id; must be unique per instance and stable
  *                        across its restarts, so a restart aborts its predecessor's open
- *                        transaction at once (default {@code wabridge-processor-} + {@code HOSTNAME}
- *                        or a random id)
- * @param workers         threads calling Cognigy; one busy per conversation in a turn (default 200)
- * @param maxInFlight     records polled but not yet committed before consumption pauses (default 5000)
- * @param commitInterval  how often completed turns are committed while work is in flight (default 50 ms)
- * @param maxPollRecords  records per poll (default 1000)
- * @param drainTimeout    on revocation or shutdown, how long to wait for running turns (default 30 s)
- * @param restoreTimeout  how long restoring the state of newly assigned partitions may take (default 2 min)
+ *                        transaction at once (unset: {@code wabridge-processor-} + {@code HOSTNAME}, else a random id)
+ * @param workers         threads calling Cognigy; one busy per conversation in a turn
+ * @param maxInFlight     records polled but not yet committed before consumption pauses
+ * @param commitInterval  how often completed turns are committed while work is in flight
+ * @param maxPollRecords  records per poll
+ * @param drainTimeout    on revocation or shutdown, how long to wait for running turns
+ * @param restoreTimeout  how long restoring the state of newly assigned partitions may take
  */
 @ConfigurationProperties("wabridge.processor.pipeline")
 public record PipelineSettings(
-        String groupId,
+        @DefaultValue("wabridge-processor") String groupId,
         String transactionalId,
-        Integer workers,
-        Integer maxInFlight,
-        Duration commitInterval,
-        Integer maxPollRecords,
-        Duration drainTimeout,
-        Duration restoreTimeout) {
+        @DefaultValue("200") Integer workers,
+        @DefaultValue("5000") Integer maxInFlight,
+        @DefaultValue("50ms") Duration commitInterval,
+        @DefaultValue("1000") Integer maxPollRecords,
+        @DefaultValue("30s") Duration drainTimeout,
+        @DefaultValue("2m") Duration restoreTimeout) {
 
     public PipelineSettings {
         groupId = blank(groupId) ? "wabridge-processor" : groupId;

@@ -6,12 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wabridge.model.Json;
 import io.wabridge.processor.Golden;
+import io.wabridge.support.settings.TestSettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OutputMapperTest {
 
-    private final OutputMapper mapper = new OutputMapper(OutputSettings.defaults());
+    private final OutputMapper mapper = new OutputMapper(TestSettings.bind(OutputSettings.class));
 
     @Test
     void mapsEveryOutputTypeAsDocumented() {

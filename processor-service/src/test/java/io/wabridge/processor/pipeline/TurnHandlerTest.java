@@ -26,6 +26,7 @@ import io.wabridge.support.endpoint.Endpoints;
 import io.wabridge.support.endpoint.EndpointsSettings;
 import io.wabridge.support.endpoint.WhatsAppApiSettings;
 import io.wabridge.support.kafka.EventCodec;
+import io.wabridge.support.settings.TestSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -45,8 +46,8 @@ class TurnHandlerTest {
     private final EventCodec codec = new EventCodec();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final TurnHandler handler = new TurnHandler(endpoints(), new ScriptedCognigy(),
-            new MediaUrls(new MediaUrlSettings(false, null), new WhatsAppApiSettings(null, null)),
-            new OutputMapper(OutputSettings.defaults()),
+            new MediaUrls(TestSettings.bind(MediaUrlSettings.class), TestSettings.bind(WhatsAppApiSettings.class)),
+            new OutputMapper(TestSettings.bind(OutputSettings.class)),
             new OutboundRecords(codec, "out", "in-dlt", "transcripts", Clock.systemUTC(), RecordTracing.noop()), 20, Clock.systemUTC(),
             meters, RecordTracing.noop());
 

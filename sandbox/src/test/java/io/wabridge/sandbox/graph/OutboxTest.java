@@ -3,7 +3,7 @@ package io.wabridge.sandbox.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wabridge.model.Json;
-import io.wabridge.sandbox.SandboxSettings;
+import io.wabridge.sandbox.SandboxSettingsTest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,7 @@ class OutboxTest {
 
     private final List<Object> events = new ArrayList<>();
     private final Outbox outbox = new Outbox(
-            new SandboxSettings(null, null, null, null, null, null, null, null, null, null, 2), events::add);
+            SandboxSettingsTest.bind("max-messages-per-user=2"), events::add);
 
     @Test
     void keepsOnlyTheNewestMessagesPerRecipient() {

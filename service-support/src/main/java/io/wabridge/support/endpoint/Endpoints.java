@@ -1,26 +1,30 @@
 package io.wabridge.support.endpoint;
 
-import io.wabridge.model.settings.EndpointSettings;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiConsumer;
+import java.util.Set;
 
 /**
  * The configured endpoints, looked up by id or by phone number id (how webhooks and outbound
- * records are routed). Checked at start-up: every endpoint needs a phone number id, and no two
- * endpoints may share one.
+ * records are routed). Checked at start-up ({@link EndpointChecks}): every endpoint has what the
+ * service requires and values it can use, and no two endpoints share a phone number id.
  */
 public class Endpoints {
 
     private final Map<String, Endpoint> byId = new HashMap<>();
     private final Map<String, Endpoint> byPhoneNumberId = new HashMap<>();
 
+    /** Endpoints that only need a phone number id (tests, tools). */
     public Endpoints(EndpointsSettings settings) {
+        this(settings, Set.of());
+    }
+
+    public Endpoints(EndpointsSettings settings, Set<EndpointRequirement> required) {
         settings.endpoints().forEach((id, endpointSettings) -> {
-            EndpointSettings.require(id, "phone-number-id", endpointSettings.phoneNumberId());
+            EndpointChecks.check(id, endpointSettings, required);
             Endpoint endpoint = new Endpoint(id, endpointSettings);
             Endpoint clash = byPhoneNumberId.putIfAbsent(endpoint.phoneNumberId(), endpoint);
             if (clash != null) {
@@ -41,13 +45,5 @@ public class Endpoints {
 
     public Collection<Endpoint> all() {
         return List.copyOf(byId.values());
-    }
-
-    /**
-     * Lets a service check the settings it needs, failing start-up with the property's name:
-     * {@code endpoints.requireEach((id, s) -> EndpointSettings.require(id, "access-token", s.accessToken()))}.
-     */
-    public void requireEach(BiConsumer<String, EndpointSettings> check) {
-        byId.forEach((id, endpoint) -> check.accept(id, endpoint.settings()));
     }
 }

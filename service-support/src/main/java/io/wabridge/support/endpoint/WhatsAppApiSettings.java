@@ -2,20 +2,18 @@ package io.wabridge.support.endpoint;
 
 import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where the Graph API is ({@code wabridge.whatsapp.*}).
  *
- * @param graphUrl   base URL (default {@code https://graph.facebook.com}; tests and the sandbox point it at a fake)
- * @param apiVersion Graph API version (default {@code v25.0})
+ * @param graphUrl   base URL of the Graph API; tests and the sandbox point it at a fake
+ * @param apiVersion Graph API version
  */
 @ConfigurationProperties("wabridge.whatsapp")
-public record WhatsAppApiSettings(URI graphUrl, String apiVersion) {
-
-    public WhatsAppApiSettings {
-        graphUrl = graphUrl == null ? URI.create("https://graph.facebook.com") : graphUrl;
-        apiVersion = apiVersion == null || apiVersion.isBlank() ? "v25.0" : apiVersion;
-    }
+public record WhatsAppApiSettings(
+        @DefaultValue("https://graph.facebook.com") URI graphUrl,
+        @DefaultValue("v25.0") String apiVersion) {
 
     /** {@code {graph-url}/{api-version}/{phone-number-id}/messages}. */
     public URI messagesUri(String phoneNumberId) {

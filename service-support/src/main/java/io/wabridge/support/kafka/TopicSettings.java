@@ -3,41 +3,38 @@ package io.wabridge.support.kafka;
 import io.wabridge.model.Topics;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Topic names and how the services create them at start-up ({@code wabridge.topics.*}).
  *
- * @param partitions        partitions of each topic; bounds consumer parallelism (default 12)
- * @param replicationFactor 1 for a single local broker; use 3 in production (default 1)
- * @param create            create missing topics at start-up (default true)
- * @param transcripts       the conversation transcript topic (default {@code whatsapp.transcripts}); a log,
- *                          not compacted: entries are deleted after {@code transcripts-retention}
- * @param transcriptsRetention how long transcript entries are kept when the topic is created (default 30 days)
+ * @param inbound           webhook messages and API calls, read by the processor
+ * @param statuses          delivery statuses from webhooks and egress's own send outcomes
+ * @param outbound          replies and actions for egress to send
+ * @param quarantine        webhook bodies and items that could not become events
+ * @param changes           account and template changes Meta reports ({@code field}s other than messages)
+ * @param partitions        partitions of each topic; bounds consumer parallelism
+ * @param replicationFactor 1 for a single local broker; use 3 in production
+ * @param create            create missing topics at start-up
+ * @param transcripts       the conversation transcript topic; a log, not compacted: entries are
+ *                          deleted after {@code transcripts-retention}
+ * @param transcriptsRetention how long transcript entries are kept when the topic is created
  */
 @ConfigurationProperties("wabridge.topics")
 public record TopicSettings(
-        String inbound,
-        String statuses,
-        String outbound,
-        String quarantine,
-        String changes,
-        Integer partitions,
-        Short replicationFactor,
-        Boolean create,
-        String transcripts,
-        Duration transcriptsRetention) {
+        @DefaultValue(Topics.INBOUND) String inbound,
+        @DefaultValue(Topics.STATUSES) String statuses,
+        @DefaultValue(Topics.OUTBOUND) String outbound,
+        @DefaultValue(Topics.QUARANTINE) String quarantine,
+        @DefaultValue(Topics.CHANGES) String changes,
+        @DefaultValue("12") Integer partitions,
+        @DefaultValue("1") Short replicationFactor,
+        @DefaultValue("true") Boolean create,
+        @DefaultValue(Topics.TRANSCRIPTS) String transcripts,
+        @DefaultValue("30d") Duration transcriptsRetention) {
 
     public TopicSettings {
-        inbound = orDefault(inbound, Topics.INBOUND);
-        statuses = orDefault(statuses, Topics.STATUSES);
-        outbound = orDefault(outbound, Topics.OUTBOUND);
-        quarantine = orDefault(quarantine, Topics.QUARANTINE);
-        changes = orDefault(changes, Topics.CHANGES);
-        partitions = partitions == null ? 12 : partitions;
-        replicationFactor = replicationFactor == null ? 1 : replicationFactor;
-        create = create == null || create;
-        transcripts = orDefault(transcripts, Topics.TRANSCRIPTS);
-        transcriptsRetention = transcriptsRetention == null ? Duration.ofDays(30) : transcriptsRetention;
         if (partitions < 1) {
             throw new IllegalArgumentException("wabridge.topics.partitions must be at least 1 but was " + partitions);
         }
@@ -49,11 +46,8 @@ public record TopicSettings(
         }
     }
 
+    /** Every topic setting at its default, as bound from no properties. */
     public static TopicSettings defaults() {
-        return new TopicSettings(null, null, null, null, null, null, null, null, null, null);
-    }
-
-    private static String orDefault(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
+        return new Binder().bindOrCreate("wabridge.topics", TopicSettings.class);
     }
 }

@@ -1,12 +1,14 @@
 package io.wabridge.support.endpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wabridge.model.settings.EndpointSettings;
 import io.wabridge.model.settings.TestEndpointSettings;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -75,6 +77,49 @@ class EndpointsTest {
     void namesTheMissingProperty() {
         assertThatThrownBy(() -> new Endpoints(new EndpointsSettings(Map.of("demo", settings(null)))))
                 .hasMessage("wabridge.endpoints.demo.phone-number-id must be set");
+    }
+
+    @Test
+    void namesTheMissingPropertyAServiceRequires() {
+        EndpointSettings blankToken = TestEndpointSettings.number("1").accessToken("t").verifyToken(" ").build();
+
+        assertThatThrownBy(() -> new Endpoints(new EndpointsSettings(Map.of("demo", blankToken)), Set.of(EndpointRequirement.VERIFY_TOKEN)))
+                .hasMessage("wabridge.endpoints.demo.verify-token must be set");
+        assertThatCode(() -> new Endpoints(new EndpointsSettings(Map.of("demo", blankToken)), Set.of(EndpointRequirement.ACCESS_TOKEN)))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void checksTheRequirementsEveryServiceDeclares() {
+        context.withBean("ingressLike", EndpointRequirements.class, () -> EndpointRequirements.of(EndpointRequirement.VERIFY_TOKEN))
+                .withBean("egressLike", EndpointRequirements.class, () -> EndpointRequirements.of(EndpointRequirement.ACCESS_TOKEN))
+                .withPropertyValues("wabridge.endpoints.demo.phone-number-id=1", "wabridge.endpoints.demo.verify-token=v")
+                .run(ctx -> assertThat(ctx).getFailure().rootCause()
+                        .hasMessage("wabridge.endpoints.demo.access-token must be set"));
+    }
+
+    @Test
+    void refusesDurationsNoServiceCanUse() {
+        assertThatThrownBy(() -> new Endpoints(one(TestEndpointSettings.number("1").messageDelay(Duration.ofMillis(-1)))))
+                .hasMessage("wabridge.endpoints.demo.message-delay must not be negative but was PT-0.001S");
+        assertThatThrownBy(() -> new Endpoints(one(TestEndpointSettings.number("1").session(new EndpointSettings.Session(Duration.ofMinutes(-1))))))
+                .hasMessage("wabridge.endpoints.demo.session.expiration must not be negative but was PT-1M");
+        assertThatThrownBy(() -> new Endpoints(one(TestEndpointSettings.number("1")
+                        .delivery(new EndpointSettings.Delivery(EndpointSettings.OrderingMode.DELIVERED, Duration.ZERO, null)))))
+                .hasMessage("wabridge.endpoints.demo.delivery.delivered-timeout must be positive but was PT0S");
+        assertThatCode(() -> new Endpoints(one(TestEndpointSettings.number("1").session(new EndpointSettings.Session(Duration.ZERO)))))
+                .as("0 = a session never expires").doesNotThrowAnyException();
+    }
+
+    @Test
+    void refusesANonPositiveCognigyTimeoutAtStartUp() {
+        context.withPropertyValues("wabridge.endpoints.demo.phone-number-id=1", "wabridge.endpoints.demo.cognigy.timeout=0s")
+                .run(ctx -> assertThat(ctx).getFailure().rootCause()
+                        .hasMessage("wabridge.endpoints.demo.cognigy.timeout must be positive but was PT0S"));
+    }
+
+    private static EndpointsSettings one(TestEndpointSettings settings) {
+        return new EndpointsSettings(Map.of("demo", settings.build()));
     }
 
     private static EndpointSettings settings(String phoneNumberId) {

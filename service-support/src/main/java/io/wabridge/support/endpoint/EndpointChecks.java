@@ -1,0 +1,42 @@
+package io.wabridge.support.endpoint;
+
+import io.wabridge.model.settings.EndpointSettings;
+import java.time.Duration;
+import java.util.Collection;
+
+/**
+ * Every start-up check of an endpoint's settings, in one place: what the services need set (their
+ * {@link EndpointRequirements}) and the values no service can use. Each failure names the full
+ * property ({@code wabridge.endpoints.demo.cognigy.timeout must be positive}).
+ */
+final class EndpointChecks {
+
+    private EndpointChecks() {
+    }
+
+    static void check(String id, EndpointSettings settings, Collection<EndpointRequirement> required) {
+        String prefix = "wabridge.endpoints." + id + ".";
+        for (EndpointRequirement requirement : EndpointRequirement.values()) {
+            boolean needed = requirement == EndpointRequirement.PHONE_NUMBER_ID || required.contains(requirement);
+            if (needed && !requirement.isMetBy(settings)) {
+                throw new IllegalStateException(prefix + requirement.property() + " must be set");
+            }
+        }
+        notNegative(prefix + "message-delay", settings.messageDelay());
+        notNegative(prefix + "session.expiration", settings.session().expiration());
+        positive(prefix + "cognigy.timeout", settings.cognigy().timeout());
+        positive(prefix + "delivery.delivered-timeout", settings.delivery().deliveredTimeout());
+    }
+
+    private static void notNegative(String property, Duration value) {
+        if (value.isNegative()) {
+            throw new IllegalStateException(property + " must not be negative but was " + value);
+        }
+    }
+
+    private static void positive(String property, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalStateException(property + " must be positive but was " + value);
+        }
+    }
+}
