@@ -18,6 +18,7 @@ import java.time.Duration;
  * @param delivery      how egress orders and paces replies
  * @param apiKey        enables the Inject &amp; Notify API for this endpoint; callers send it as {@code X-API-Key}
  * @param dataProtection what the endpoint's users' data may appear in: logs, transcripts; input sanitization
+ * @param transformers  Cognigy's transformer functions, in sandboxed JavaScript (default none)
  */
 public record EndpointSettings(
         String appId,
@@ -31,7 +32,8 @@ public record EndpointSettings(
         Session session,
         Delivery delivery,
         Secret apiKey,
-        DataProtection dataProtection) {
+        DataProtection dataProtection,
+        TransformerSettings transformers) {
 
     public EndpointSettings {
         messageDelay = messageDelay == null ? Duration.ZERO : messageDelay;
@@ -40,6 +42,7 @@ public record EndpointSettings(
         session = session == null ? new Session(null) : session;
         delivery = delivery == null ? new Delivery(null, null, null) : delivery;
         dataProtection = dataProtection == null ? new DataProtection(null, null, null) : dataProtection;
+        transformers = transformers == null ? TransformerSettings.NONE : transformers;
         if (messageDelay.isNegative()) {
             throw new IllegalArgumentException("message-delay must not be negative but was " + messageDelay);
         }

@@ -1,5 +1,6 @@
 package io.wabridge.processor.conversation;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,18 +17,28 @@ import java.nio.charset.StandardCharsets;
  * @param handover         a human agent has the conversation: user messages do not go to the flow
  * @param lastOffset       offset on the inbound partition of the last handled record; a replay
  *                         after a crash skips everything up to it, whatever the dedupe window holds
+ * @param sessionStorage   the transformers' session storage ({@code getSessionStorage}):
+ *                         {@code {userId, sessionId, value}}, or null when no transformer stored
+ *                         anything; absent in state written before transformers existed
  */
 public record ConversationState(
         String sessionId,
         Instant lastActivity,
         List<String> recentMessageIds,
         boolean handover,
-        long lastOffset) {
+        long lastOffset,
+        JsonNode sessionStorage) {
 
     public static final ConversationState NEW = new ConversationState(null, null, List.of(), false, -1);
 
     public ConversationState {
         recentMessageIds = recentMessageIds == null ? List.of() : List.copyOf(recentMessageIds);
+    }
+
+    /** A state without session storage. */
+    public ConversationState(String sessionId, Instant lastActivity, List<String> recentMessageIds, boolean handover,
+                             long lastOffset) {
+        this(sessionId, lastActivity, recentMessageIds, handover, lastOffset, null);
     }
 
     /** True when this record (or a redelivery of the same message) was handled already. */
@@ -67,17 +78,21 @@ public record ConversationState(
             ids.remove(0);
         }
         Instant activity = lastActivity == null || at.isAfter(lastActivity) ? at : lastActivity;
-        return new ConversationState(session, activity, ids, handover, Math.max(offset, lastOffset));
+        return new ConversationState(session, activity, ids, handover, Math.max(offset, lastOffset), sessionStorage);
     }
 
     /** Remembers a handled input that is not user activity (notify, agent reply, handover). */
     public ConversationState remember(String messageId, long offset, int window) {
         Instant activity = lastActivity;
         ConversationState after = afterTurn(sessionId, Instant.EPOCH, messageId, offset, window);
-        return new ConversationState(sessionId, activity, after.recentMessageIds(), handover, after.lastOffset());
+        return new ConversationState(sessionId, activity, after.recentMessageIds(), handover, after.lastOffset(), sessionStorage);
     }
 
     public ConversationState withHandover(boolean active) {
-        return new ConversationState(sessionId, lastActivity, recentMessageIds, active, lastOffset);
+        return new ConversationState(sessionId, lastActivity, recentMessageIds, active, lastOffset, sessionStorage);
+    }
+
+    public ConversationState withSessionStorage(JsonNode storage) {
+        return new ConversationState(sessionId, lastActivity, recentMessageIds, handover, lastOffset, storage);
     }
 }
