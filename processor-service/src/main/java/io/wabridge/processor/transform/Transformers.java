@@ -3,10 +3,13 @@ package io.wabridge.processor.transform;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wabridge.support.endpoint.Endpoint;
 import io.wabridge.support.endpoint.Endpoints;
+import io.wabridge.transformer.Transformer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
@@ -14,7 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The transformers of all endpoints, loaded at start-up: an endpoint's script
- * ({@code transformers.script}) when set. A script that does not load stops start-up.
+ * ({@code transformers.script}) when set, else the {@code transformer-api} implementation on the
+ * classpath ({@link ServiceLoader}) that {@link Transformer#appliesTo applies to} it. A script that
+ * does not load, or two transformers for one endpoint, stop start-up.
  */
 public final class Transformers implements AutoCloseable {
 
@@ -36,6 +41,10 @@ public final class Transformers implements AutoCloseable {
     }
 
     public static Transformers load(Endpoints endpoints, MeterRegistry meters) {
+        return load(endpoints, meters, ServiceLoader.load(Transformer.class).stream().map(ServiceLoader.Provider::get).toList());
+    }
+
+    static Transformers load(Endpoints endpoints, MeterRegistry meters, List<Transformer> javaTransformers) {
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "transformer-watchdog");
             thread.setDaemon(true);
@@ -43,13 +52,20 @@ public final class Transformers implements AutoCloseable {
         });
         HostFunctions host = new HostFunctions();
         Map<String, EndpointTransformer> byEndpoint = new HashMap<>();
-        List<HookRunner> runners = new java.util.ArrayList<>();
+        List<HookRunner> runners = new ArrayList<>();
         try {
             for (Endpoint endpoint : endpoints.all()) {
-                if (!endpoint.settings().transformers().scripted()) {
+                List<Transformer> java = javaTransformers.stream().filter(t -> t.appliesTo(endpoint.id())).toList();
+                boolean scripted = endpoint.settings().transformers().scripted();
+                if (java.size() + (scripted ? 1 : 0) > 1) {
+                    throw new IllegalStateException("wabridge.endpoints." + endpoint.id() + " has more than one transformer: "
+                            + (scripted ? "transformers.script and " : "") + java.stream().map(t -> t.getClass().getName()).toList());
+                }
+                if (!scripted && java.isEmpty()) {
                     continue;
                 }
-                HookRunner runner = ScriptRunner.load(endpoint.id(), endpoint.settings().transformers(), host, watchdog);
+                HookRunner runner = scripted ? ScriptRunner.load(endpoint.id(), endpoint.settings().transformers(), host, watchdog)
+                        : new JavaRunner(java.get(0));
                 runners.add(runner);
                 byEndpoint.put(endpoint.id(), new EndpointTransformer(endpoint, runner, meters));
                 log.info("Endpoint {}: {}, hooks {}", endpoint.id(), runner, endpoint.settings().transformers().hooks().stream()
