@@ -109,6 +109,9 @@ abstract class ProcessorITSupport {
         properties.put("wabridge.endpoints.strict.transformers.script", script);
         properties.put("wabridge.endpoints.strict.transformers.hooks", "input,output");
         properties.put("wabridge.endpoints.strict.transformers.abort-on-error", "true");
+        // A Java transformer (transform.GreetingTransformer, listed in META-INF/services) serves "java-demo".
+        properties.put("wabridge.endpoints.java-demo.phone-number-id", "8008");
+        properties.put("wabridge.endpoints.java-demo.cognigy.url", cognigy.baseUrl() + "/cognigy/java-demo");
         properties.put("wabridge.processor.cognigy.max-attempts", "2");
         properties.put("wabridge.processor.cognigy.initial-backoff", "20ms");
         properties.put("wabridge.processor.pipeline.transactional-id", "processor-it");

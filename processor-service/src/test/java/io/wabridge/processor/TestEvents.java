@@ -70,6 +70,7 @@ public final class TestEvents {
             case "5005" -> "masked";
             case "6006" -> "transformed";
             case "7007" -> "strict";
+            case "8008" -> "java-demo";
             default -> "unknown";
         };
     }

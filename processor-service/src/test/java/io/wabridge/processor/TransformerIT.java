@@ -223,6 +223,17 @@ class TransformerIT extends ProcessorITSupport {
         assertThat(body(lookups.get(0)).path("user").asText()).isEqualTo(user);
     }
 
+    @Test
+    void aJavaTransformerFromTheClasspathRewritesInputAndOutput() {
+        String user = newUser();
+        send(text("8008", user, "hi"));
+        send(text("8008", user, "again"));
+
+        await().atMost(WAIT).until(() -> texts("8008", user).size() == 2);
+        assertThat(cognigyCalls(user)).extracting(call -> body(call).path("text").asText()).containsExactly("hello hi #1", "hello again #2");
+        assertThat(texts("8008", user)).containsExactly("java says echo hello hi #1", "java says echo hello again #2");
+    }
+
     private double count(String name, String hook, String reason) {
         Counter counter = meters.find(name).tags("endpoint", name.endsWith("dropped") && reason.equals("script-error") ? "strict"
                 : "transformed", "hook", hook, "reason", reason).counter();
