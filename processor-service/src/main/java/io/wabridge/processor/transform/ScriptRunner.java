@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.EnvironmentAccess;
@@ -48,6 +49,11 @@ import org.graalvm.polyglot.proxy.ProxyObject;
 final class ScriptRunner implements HookRunner {
 
     private static final Source PRELUDE = prelude();
+    /**
+     * Contexts kept ready per endpoint. More can run at once (one per busy turn thread); those beyond
+     * this are closed after their call, so a burst does not leave hundreds of contexts in memory.
+     */
+    static final int MAX_IDLE_CONTEXTS = 16;
     /** No host member, no mapping of guest objects to mutable host types: the only way out is the prelude's functions. */
     private static final HostAccess NO_HOST_ACCESS = HostAccess.newBuilder().allowMutableTargetMappings().build();
 
@@ -59,6 +65,7 @@ final class ScriptRunner implements HookRunner {
     private final Source script;
     private final Set<Hook> defined;
     private final ConcurrentLinkedDeque<ScriptContext> idle = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger idleCount = new AtomicInteger();
 
     private ScriptRunner(String endpointId, TransformerSettings settings, HostFunctions host, ScheduledExecutorService watchdog,
                          Source script) {
@@ -82,7 +89,7 @@ final class ScriptRunner implements HookRunner {
             }
         }
         this.defined = Set.copyOf(hooks);
-        idle.push(first);
+        release(first);
     }
 
     /**
@@ -117,6 +124,8 @@ final class ScriptRunner implements HookRunner {
         ScriptContext context = idle.poll();
         if (context == null) {
             context = newContext();
+        } else {
+            idleCount.decrementAndGet();
         }
         context.scope = scope;
         boolean reusable = false;
@@ -149,10 +158,19 @@ final class ScriptRunner implements HookRunner {
         } finally {
             context.scope = null;
             if (reusable) {
-                idle.push(context);
+                release(context);
             } else {
                 closeQuietly(context);
             }
+        }
+    }
+
+    private void release(ScriptContext context) {
+        if (idleCount.incrementAndGet() <= MAX_IDLE_CONTEXTS) {
+            idle.push(context);
+        } else {
+            idleCount.decrementAndGet();
+            closeQuietly(context);
         }
     }
 
@@ -217,6 +235,7 @@ final class ScriptRunner implements HookRunner {
     public void close() {
         ScriptContext context;
         while ((context = idle.poll()) != null) {
+            idleCount.decrementAndGet();
             closeQuietly(context);
         }
         engine.close(true);

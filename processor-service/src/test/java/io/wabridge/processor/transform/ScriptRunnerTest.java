@@ -14,7 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -163,6 +166,27 @@ class ScriptRunnerTest {
                 .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad 64 36");
     }
 
+    @Test
+    void concurrentCallsNeverShareAContext() throws Exception {
+        // A global written before an await and read after it: shared between calls, it would mix answers up.
+        load("async function handleInput({ input }) { globalThis.last = input.text; await Promise.resolve();"
+                + " for (let i = 0; i < 200; i++) {} return { text: globalThis.last }; }");
+        var pool = Executors.newFixedThreadPool(24);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < 240; i++) {
+                String text = "t" + i;
+                results.add(pool.submit(() -> text.equals(runner.run(Hook.INPUT, arg("{\"input\":{\"text\":\"" + text + "\"}}"),
+                        null, scope()).value().path("text").asText())));
+            }
+            for (Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Not a speed assertion: prints the rough cost of a warm call, for the docs. */
     @Test
     void printsTheCostOfAWarmCall() {
@@ -181,7 +205,8 @@ class ScriptRunnerTest {
     }
 
     private void load(String script) {
-        load(script, new TransformerSettings(null, null, null, Duration.ofSeconds(2), null));
+        // Generous: the build machine may be loaded; the time limit itself has its own test.
+        load(script, new TransformerSettings(null, null, null, Duration.ofSeconds(20), null));
     }
 
     private void load(String script, TransformerSettings limits) {
@@ -211,6 +236,6 @@ class ScriptRunnerTest {
     }
 
     private static CallScope scope() {
-        return new CallScope("demo", "handleInput", Masking.OFF, Instant.now().plusSeconds(2));
+        return new CallScope("demo", "handleInput", Masking.OFF, Instant.now().plusSeconds(20));
     }
 }
