@@ -77,11 +77,6 @@ class TurnHandler {
                 recordsStage);
     }
 
-    /** The stage names of a turn that reaches the flow, in order; for logs and docs. */
-    List<String> flowStages() {
-        return toFlow.stream().map(TurnStage::name).toList();
-    }
-
     /**
      * One turn, timed ({@code wabridge.processor.turn.duration}) and traced: its span continues
      * the inbound record's trace, and the records it writes carry the span's context on.
