@@ -9,6 +9,7 @@ WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
 COPY common-model common-model
+COPY transformer-api transformer-api
 COPY service-support service-support
 COPY ingress-service ingress-service
 COPY processor-service processor-service

@@ -93,6 +93,25 @@ abstract class ProcessorITSupport {
         properties.put("wabridge.endpoints.masked.phone-number-id", "5005");
         properties.put("wabridge.endpoints.masked.cognigy.url", cognigy.baseUrl() + "/cognigy/masked");
         properties.put("wabridge.endpoints.masked.data-protection.transcript", "masked");
+        // Transformers (TransformerIT): one script, errors ignored on "transformed", stopping the message on "strict".
+        String script = java.nio.file.Path.of("src/test/resources/transformers/it-transformer.js").toAbsolutePath().toString();
+        properties.put("wabridge.endpoints.transformed.phone-number-id", "6006");
+        properties.put("wabridge.endpoints.transformed.cognigy.url", cognigy.baseUrl() + "/cognigy/transformed");
+        properties.put("wabridge.endpoints.transformed.data-protection.transcript", "on");
+        properties.put("wabridge.endpoints.transformed.data-protection.mask-logging", "false");
+        properties.put("wabridge.endpoints.transformed.transformers.script", script);
+        // Room for a cold first call on a loaded build machine (like cognigy.timeout above); statements unbounded,
+        // so an endless loop meets the time limit.
+        properties.put("wabridge.endpoints.transformed.transformers.timeout", "10s");
+        properties.put("wabridge.endpoints.transformed.transformers.statement-limit", "1000000000000");
+        properties.put("wabridge.endpoints.strict.phone-number-id", "7007");
+        properties.put("wabridge.endpoints.strict.cognigy.url", cognigy.baseUrl() + "/cognigy/strict");
+        properties.put("wabridge.endpoints.strict.transformers.script", script);
+        properties.put("wabridge.endpoints.strict.transformers.hooks", "input,output");
+        properties.put("wabridge.endpoints.strict.transformers.abort-on-error", "true");
+        // A Java transformer (transform.GreetingTransformer, listed in META-INF/services) serves "java-demo".
+        properties.put("wabridge.endpoints.java-demo.phone-number-id", "8008");
+        properties.put("wabridge.endpoints.java-demo.cognigy.url", cognigy.baseUrl() + "/cognigy/java-demo");
         properties.put("wabridge.processor.cognigy.max-attempts", "2");
         properties.put("wabridge.processor.cognigy.initial-backoff", "20ms");
         properties.put("wabridge.processor.pipeline.transactional-id", "processor-it");

@@ -68,6 +68,9 @@ public final class TestEvents {
             case "3003" -> "down";
             case "4004" -> "plain";
             case "5005" -> "masked";
+            case "6006" -> "transformed";
+            case "7007" -> "strict";
+            case "8008" -> "java-demo";
             default -> "unknown";
         };
     }

@@ -23,7 +23,8 @@ public record EndpointSettings(
         Session session,
         Delivery delivery,
         Secret apiKey,
-        DataProtection dataProtection) {
+        DataProtection dataProtection,
+        TransformerSettings transformers) {
 
     public EndpointSettings {
         messageDelay = messageDelay == null ? Duration.ZERO : messageDelay;
@@ -32,6 +33,7 @@ public record EndpointSettings(
         session = session == null ? new Session(null) : session;
         delivery = delivery == null ? new Delivery(null, null, null) : delivery;
         dataProtection = dataProtection == null ? new DataProtection(null, null, null) : dataProtection;
+        transformers = transformers == null ? TransformerSettings.NONE : transformers;
     }
 
     /** True when webhook bodies must carry a valid {@code X-Hub-Signature-256}. */

@@ -1,5 +1,6 @@
 package io.wabridge.model.state;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,9 @@ import java.util.UUID;
  * @param handover         a human agent has the conversation: user messages do not go to the flow
  * @param lastOffset       offset on the inbound partition of the last handled record; a replay
  *                         after a crash skips everything up to it, whatever the dedupe window holds
+ * @param sessionStorage   the transformers' session storage ({@code getSessionStorage}):
+ *                         {@code {userId, sessionId, value}}, or null when no transformer stored
+ *                         anything; absent in state written before transformers existed
  */
 public record ConversationState(
         int schemaVersion,
@@ -26,7 +30,8 @@ public record ConversationState(
         Instant lastActivity,
         List<String> recentMessageIds,
         boolean handover,
-        long lastOffset) {
+        long lastOffset,
+        JsonNode sessionStorage) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final ConversationState NEW = of(null, null, List.of(), false, -1);
@@ -37,9 +42,10 @@ public record ConversationState(
         recentMessageIds = recentMessageIds == null ? List.of() : List.copyOf(recentMessageIds);
     }
 
+    /** A state without session storage. */
     public static ConversationState of(String sessionId, Instant lastActivity, List<String> recentMessageIds,
                                        boolean handover, long lastOffset) {
-        return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset);
+        return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, null);
     }
 
     /** True when this record (or a redelivery of the same message) was handled already. */
@@ -79,17 +85,22 @@ public record ConversationState(
             ids.remove(0);
         }
         Instant activity = lastActivity == null || at.isAfter(lastActivity) ? at : lastActivity;
-        return of(session, activity, ids, handover, Math.max(offset, lastOffset));
+        return new ConversationState(SCHEMA_VERSION, session, activity, ids, handover, Math.max(offset, lastOffset), sessionStorage);
     }
 
     /** Remembers a handled input that is not user activity (notify, agent reply, handover). */
     public ConversationState remember(String messageId, long offset, int window) {
         Instant activity = lastActivity;
         ConversationState after = afterTurn(sessionId, Instant.EPOCH, messageId, offset, window);
-        return of(sessionId, activity, after.recentMessageIds(), handover, after.lastOffset());
+        return new ConversationState(SCHEMA_VERSION, sessionId, activity, after.recentMessageIds(), handover, after.lastOffset(),
+                sessionStorage);
     }
 
     public ConversationState withHandover(boolean active) {
-        return of(sessionId, lastActivity, recentMessageIds, active, lastOffset);
+        return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, active, lastOffset, sessionStorage);
+    }
+
+    public ConversationState withSessionStorage(JsonNode storage) {
+        return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, storage);
     }
 }

@@ -21,6 +21,7 @@ public final class TestEndpointSettings {
     private EndpointSettings.Delivery delivery;
     private Secret apiKey;
     private EndpointSettings.DataProtection dataProtection;
+    private TransformerSettings transformers;
 
     private TestEndpointSettings(String phoneNumberId) {
         this.phoneNumberId = phoneNumberId;
@@ -85,8 +86,13 @@ public final class TestEndpointSettings {
         return this;
     }
 
+    public TestEndpointSettings transformers(TransformerSettings value) {
+        transformers = value;
+        return this;
+    }
+
     public EndpointSettings build() {
         return new EndpointSettings(appId, accessToken, phoneNumberId, verifyToken, appSecret, messageDelay, markAsRead,
-                cognigy, session, delivery, apiKey, dataProtection);
+                cognigy, session, delivery, apiKey, dataProtection, transformers);
     }
 }

@@ -2,6 +2,9 @@ package io.wabridge.model.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.wabridge.model.Json;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -10,6 +13,30 @@ class ConversationStateTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
     private static final Duration THIRTY_MINUTES = Duration.ofMinutes(30);
+
+    @Test
+    void stateWrittenBeforeTransformersReadsWithoutSessionStorage() {
+        String old = "{\"sessionId\":\"s\",\"lastActivity\":\"2026-01-01T10:00:00Z\",\"recentMessageIds\":[\"m1\"],"
+                + "\"handover\":false,\"lastOffset\":4}";
+
+        ConversationState state = Json.fromBytes(old.getBytes(StandardCharsets.UTF_8), ConversationState.class);
+
+        assertThat(state.sessionStorage()).isNull();
+        assertThat(state.lastOffset()).isEqualTo(4);
+    }
+
+    @Test
+    void theTransformersSessionStorageSurvivesTurnsAndTheChangelog() {
+        JsonNode storage = Json.mapper().createObjectNode().put("userId", "u").put("sessionId", "s")
+                .set("value", Json.mapper().createObjectNode().put("count", 1));
+        ConversationState state = ConversationState.NEW.afterTurn("s", T0, "m1", 0, 20).withSessionStorage(storage)
+                .afterTurn("s", T0, "m2", 1, 20).remember("n1", 2, 20).withHandover(true);
+
+        ConversationState read = Json.fromBytes(Json.toBytes(state), ConversationState.class);
+
+        assertThat(read.sessionStorage()).isEqualTo(storage);
+        assertThat(read).isEqualTo(state);
+    }
 
     @Test
     void aForcedRecordSkipsTheMessageIdCheckButNotTheOffsetCheck() {

@@ -11,6 +11,7 @@ import io.wabridge.processor.input.MediaUrlSettings;
 import io.wabridge.processor.input.MediaUrls;
 import io.wabridge.processor.output.OutputMapper;
 import io.wabridge.processor.output.OutputSettings;
+import io.wabridge.processor.transform.Transformers;
 import io.wabridge.support.endpoint.Endpoints;
 import io.wabridge.support.endpoint.WhatsAppApiSettings;
 import io.wabridge.support.kafka.EventCodec;
@@ -80,14 +81,20 @@ class PipelineConfiguration {
         return new MediaUrls(settings, graph);
     }
 
+    /** Every endpoint's transformer, loaded (and a broken script refused) at start-up. */
+    @Bean(destroyMethod = "close")
+    Transformers transformers(Endpoints endpoints, MeterRegistry meters) {
+        return Transformers.load(endpoints, meters);
+    }
+
     @Bean
     TurnHandler turnHandler(Endpoints endpoints, CognigyClient cognigy, MediaUrls mediaUrls, OutputSettings output,
                             EventCodec codec, TopicSettings topics, ConversationSettings conversations, MeterRegistry meters,
-                            RecordTracing tracing) {
+                            RecordTracing tracing, Transformers transformers) {
         OutboundRecords records = new OutboundRecords(codec, topics.outbound(), Topics.deadLetterOf(topics.inbound()),
                 topics.transcripts(), Clock.systemUTC(), tracing);
         return new TurnHandler(endpoints, cognigy, mediaUrls, new OutputMapper(output), records, conversations.dedupeWindow(),
-                Clock.systemUTC(), meters, tracing);
+                Clock.systemUTC(), meters, tracing, transformers);
     }
 
     /** {@code cognigy} health and circuit gauges; informational. */

@@ -26,6 +26,11 @@ final class EndpointChecks {
         notNegative(prefix + "session.expiration", settings.session().expiration());
         positive(prefix + "cognigy.timeout", settings.cognigy().timeout());
         positive(prefix + "delivery.delivered-timeout", settings.delivery().deliveredTimeout());
+        positive(prefix + "transformers.timeout", settings.transformers().timeout());
+        if (settings.transformers().statementLimit() < 1) {
+            throw new IllegalStateException(prefix + "transformers.statement-limit must be at least 1 but was "
+                    + settings.transformers().statementLimit());
+        }
     }
 
     private static void notNegative(String property, Duration value) {

@@ -1,0 +1,39 @@
+package io.wabridge.processor.pipeline;
+
+import io.wabridge.model.event.InboundKind;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The turn's Cognigy session: the one an inject names, else the conversation's current one unless
+ * it expired. While an agent has the conversation a user message goes no further (routing it to
+ * the agent is the handover stage's job).
+ */
+final class SessionStage implements TurnStage {
+
+    private final TurnEnds ends;
+    private final int dedupeWindow;
+
+    SessionStage(TurnEnds ends, int dedupeWindow) {
+        this.ends = ends;
+        this.dedupeWindow = dedupeWindow;
+    }
+
+    @Override
+    public String name() {
+        return "session";
+    }
+
+    @Override
+    public Optional<Turn> apply(TurnContext turn) {
+        var event = turn.event();
+        turn.session = event.sessionId() != null && event.kind() == InboundKind.INJECT
+                ? event.sessionId()
+                : turn.state.sessionFor(turn.at, turn.endpoint.settings().session().expiration(), event.eventId());
+        if (turn.state.handover() && event.kind() == InboundKind.MESSAGE) {
+            return Optional.of(ends.outcome(turn.work,
+                    turn.state.afterTurn(turn.session, turn.at, turn.messageId, turn.offset(), dedupeWindow), List.of(), "handover"));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,11 @@
+package io.wabridge.transformer;
+
+/** Cognigy's {@code handleInject}. */
+public interface InjectTransformer extends Transformer {
+
+    /**
+     * @return the values to go on with ({@code null} fields keep wabridge's), or {@code null} to stop
+     *         the message (acknowledged and counted; see docs/transformers.md)
+     */
+    Input handleInject(InputRequest request);
+}
