@@ -249,7 +249,7 @@ class TurnHandler {
 
     private Turn deadLetterOnly(Work work, ConversationState after, String reason, String detail) {
         meters.counter("wabridge.processor.dead.letters", "reason", reason).increment();
-        return new Turn(work, work.event() != null, after, List.of(records.deadLetter(work.record(), reason, detail)));
+        return new Turn(work, after, List.of(records.deadLetter(work.record(), reason, detail)));
     }
 
     private static String textOf(JsonNode output) {
@@ -275,7 +275,7 @@ class TurnHandler {
 
     private Turn outcome(Work work, ConversationState after, List<ProducerRecord<String, byte[]>> out, String outcome) {
         meters.counter("wabridge.processor.turns", "outcome", outcome).increment();
-        return new Turn(work, true, after, out);
+        return new Turn(work, after, out);
     }
 
     /** Sessions expire by event time, so a backlog after an outage does not expire them. */

@@ -39,6 +39,7 @@ public abstract class ConsumerLoop implements SmartLifecycle, MeterBinder {
     private final int phase;
     private final boolean openOnStart;
     private final AtomicInteger restarts = new AtomicInteger();
+    /** Pauses of the sessions before the current one. */
     private final AtomicInteger pauses = new AtomicInteger();
     private volatile boolean running;
     private volatile LoopSession current;
@@ -64,11 +65,6 @@ public abstract class ConsumerLoop implements SmartLifecycle, MeterBinder {
         return Duration.ofSeconds(5);
     }
 
-    /** Counts one pause for back-pressure; hand it to a {@link KeyOrderedSession}. */
-    protected final void paused() {
-        pauses.incrementAndGet();
-    }
-
     @Override
     public final synchronized void start() {
         if (running) {
@@ -86,27 +82,33 @@ public abstract class ConsumerLoop implements SmartLifecycle, MeterBinder {
         LoopSession next = first;
         while (running) {
             long started = System.nanoTime();
-            try (LoopSession session = next != null ? next : openSession()) {
+            LoopSession session = null;
+            try {
+                session = next != null ? next : openSession();
                 current = session;
                 session.run(() -> running);
-                return;
             } catch (RuntimeException | Error e) {
                 lastError = e;
                 lastErrorAt = Instant.now();
-                if (!running) {
-                    return;
+                if (running) {
+                    if (System.nanoTime() - started >= HEALTHY_AFTER.toNanos()) {
+                        backoff = FIRST_BACKOFF;
+                    }
+                    restarts.incrementAndGet();
+                    log.error("Consumer {} failed; restarting in {} from the committed offsets", name, backoff, e);
                 }
-                if (System.nanoTime() - started >= HEALTHY_AFTER.toNanos()) {
-                    backoff = FIRST_BACKOFF;
-                }
-                restarts.incrementAndGet();
-                log.error("Consumer {} failed; restarting in {} from the committed offsets", name, backoff, e);
             } finally {
                 current = null;
                 next = null;
+                if (session != null) {
+                    pauses.addAndGet(session.pauses());
+                    session.close();
+                }
             }
-            LockSupport.parkNanos(backoff.toNanos());
-            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            if (running) {
+                LockSupport.parkNanos(backoff.toNanos());
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
         }
     }
 
@@ -172,7 +174,8 @@ public abstract class ConsumerLoop implements SmartLifecycle, MeterBinder {
 
     /** Times consumption paused for back-pressure since start. */
     public int pauses() {
-        return pauses.get();
+        LoopSession session = current;
+        return pauses.get() + (session == null ? 0 : session.pauses());
     }
 
     /** Sessions that failed and were replaced since start. */
@@ -198,7 +201,7 @@ public abstract class ConsumerLoop implements SmartLifecycle, MeterBinder {
         gauge(registry, "wabridge.consumer.keys", "keys with a record running or waiting", ConsumerLoop::keys);
         gauge(registry, "wabridge.consumer.paused", "1 while consumption is paused because too much is in flight",
                 loop -> loop.isPaused() ? 1 : 0);
-        FunctionCounter.builder("wabridge.consumer.pauses", this, loop -> loop.pauses.get()).tag("consumer", name)
+        FunctionCounter.builder("wabridge.consumer.pauses", this, ConsumerLoop::pauses).tag("consumer", name)
                 .description("times consumption paused because too much was in flight").register(registry);
         FunctionCounter.builder("wabridge.consumer.restarts", this, loop -> loop.restarts.get()).tag("consumer", name)
                 .description("sessions that failed and were replaced by a new one").register(registry);

@@ -49,7 +49,6 @@ public final class KeyOrderedSession<R> implements LoopSession, ConsumerRebalanc
     private final CommitStyle<R> commits;
     private final KeyOrderedSettings settings;
     private final Executor continuations;
-    private final Runnable onPause;
 
     private final Map<TopicPartition, Owned> partitions = new HashMap<>();
     private final KeyQueues<Entry<R>> queues = new KeyQueues<>();
@@ -57,6 +56,7 @@ public final class KeyOrderedSession<R> implements LoopSession, ConsumerRebalanc
     /** Finished, not yet committed: only for a style that starts a key's next record after the commit. */
     private final List<Entry<R>> uncommitted = new ArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger pauses = new AtomicInteger();
     private volatile Set<TopicPartition> owned = Set.of();
     private volatile boolean paused;
     private volatile boolean consuming;
@@ -67,10 +67,9 @@ public final class KeyOrderedSession<R> implements LoopSession, ConsumerRebalanc
      * @param consumer      a consumer of the group, not yet subscribed, auto-commit off; owned and closed by this
      * @param continuations runs what follows a record's completion (starting the key's next record);
      *                      never let it be a Kafka client's own thread
-     * @param onPause       told each time consumption pauses (a counter)
      */
     public KeyOrderedSession(String name, Consumer<String, byte[]> consumer, Collection<String> topics, KeyedWork<R> work,
-                             CommitStyle<R> commits, KeyOrderedSettings settings, Executor continuations, Runnable onPause) {
+                             CommitStyle<R> commits, KeyOrderedSettings settings, Executor continuations) {
         this.name = name;
         this.consumer = consumer;
         this.topics = List.copyOf(topics);
@@ -78,7 +77,6 @@ public final class KeyOrderedSession<R> implements LoopSession, ConsumerRebalanc
         this.commits = commits;
         this.settings = settings;
         this.continuations = continuations;
-        this.onPause = onPause;
     }
 
     @Override
@@ -212,7 +210,7 @@ public final class KeyOrderedSession<R> implements LoopSession, ConsumerRebalanc
         if (!paused && unfinished >= settings.maxInFlight()) {
             consumer.pause(consumer.assignment());
             paused = true;
-            onPause.run();
+            pauses.incrementAndGet();
             log.info("{}: pausing consumption, {} records in flight", name, unfinished);
         } else if (paused && unfinished <= settings.maxInFlight() / 2) {
             consumer.resume(consumer.paused());
@@ -326,6 +324,11 @@ public final class KeyOrderedSession<R> implements LoopSession, ConsumerRebalanc
         return paused;
     }
 
+    @Override
+    public int pauses() {
+        return pauses.get();
+    }
+
     /** True while the key has a record running, waiting, or finished and not yet done. */
     public boolean busy(String key) {
         return queues.busy(key);
@@ -345,6 +348,7 @@ public final class KeyOrderedSession<R> implements LoopSession, ConsumerRebalanc
         } catch (RuntimeException e) {
             log.warn("{}: closing the commit style failed: {}", name, e.toString());
         }
+        work.close();
     }
 
     /** One assignment of a partition: a partition assigned again later gets a new one. */

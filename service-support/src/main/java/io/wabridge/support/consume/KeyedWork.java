@@ -29,4 +29,8 @@ public interface KeyedWork<R> {
     /** On the poll thread after every poll: housekeeping that must not race with the records' work. */
     default void afterPoll() {
     }
+
+    /** When the session closes: closes what the work owns for the session (a restoring consumer); must not throw. */
+    default void close() {
+    }
 }

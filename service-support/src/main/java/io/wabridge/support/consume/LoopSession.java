@@ -36,6 +36,11 @@ public interface LoopSession extends AutoCloseable {
         return false;
     }
 
+    /** Times this session paused consumption because too much was in flight. */
+    default int pauses() {
+        return 0;
+    }
+
     /** Closes the clients; must not throw. */
     @Override
     void close();
