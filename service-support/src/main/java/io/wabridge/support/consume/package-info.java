@@ -32,6 +32,11 @@
  *       a session fails, or when the instance dies, is done again by whoever consumes its record
  *       next. Idempotence is the work's job (the processor's conversation state remembers handled
  *       messages; egress's send ledger remembers sends).</li>
+ *   <li>That a record's output is written once (transactional style). A record that finished
+ *       beyond its partition's lowest unfinished offset has its output committed before its
+ *       offset is; after a handover or restart it is consumed and run again. The work must
+ *       recognise such replays: the processor's conversation state, written in the same
+ *       transaction, keeps each conversation's last handled offset and skips them.</li>
  *   <li>Order across instances during that window: the old owner's late work may overlap the new
  *       owner's first record of the key.</li>
  *   <li>Order across keys, or of records whose key is null (they run at once).</li>

@@ -59,7 +59,7 @@ class KeyOrderedSessionIT {
     }
 
     @Test
-    void handsPartitionsOverBetweenTwoInstancesKeepingEveryKeysRecordsInOrderExactlyOnce() throws Exception {
+    void handsPartitionsOverBetweenTwoInstancesKeepingEveryKeysRecordsInOrderWithNothingSkipped() throws Exception {
         String in = topic(4);
         String out = topic(1);
         String group = "engine-it-" + UUID.randomUUID();
@@ -80,8 +80,11 @@ class KeyOrderedSessionIT {
             await().atMost(WAIT).until(() -> read(reader, output) >= keys * perKey * 3 / 4);
 
             first.stop(); // a second handover: the rest is the second instance's
-            await().atMost(WAIT).until(() -> read(reader, output) >= keys * perKey);
-            await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> read(reader, output) == keys * perKey);
+            await().atMost(WAIT).until(() -> {
+                read(reader, output);
+                return output.stream().distinct().count() == keys * perKey;
+            });
+            read(reader, output);
         }
 
         Map<String, List<Integer>> perKeyOutput = new HashMap<>();
@@ -91,7 +94,17 @@ class KeyOrderedSessionIT {
         }
         assertThat(perKeyOutput).hasSize(keys);
         List<Integer> expected = IntStream.range(0, perKey).boxed().toList();
-        perKeyOutput.forEach((key, sequence) -> assertThat(sequence).as(key).isEqualTo(expected));
+        perKeyOutput.forEach((key, sequence) -> {
+            // Once each, in order. A record finished beyond its partition's lowest unfinished offset has its output
+            // committed before its offset, so its new owner may run it again: only ever as a replay of what came
+            // before, never skipping ahead (the processor's conversation state recognises such replays).
+            assertThat(sequence.stream().distinct().toList()).as(key).isEqualTo(expected);
+            int highest = -1;
+            for (int seq : sequence) {
+                assertThat(seq).as("%s never skips ahead: %s", key, sequence).isLessThanOrEqualTo(highest + 1);
+                highest = Math.max(highest, seq);
+            }
+        });
     }
 
     @Test
