@@ -14,7 +14,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -50,11 +49,11 @@ public final class KeyOrderedSession<R> implements LoopSession, ConsumerRebalanc
     private final KeyOrderedSettings settings;
     private final Executor continuations;
 
-    private final Map<TopicPartition, Owned> partitions = new HashMap<>();
-    private final KeyQueues<Entry<R>> queues = new KeyQueues<>();
-    private final Queue<Entry<R>> completed = new ConcurrentLinkedQueue<>();
+    private final Map<TopicPartition, OwnedPartition> partitions = new HashMap<>();
+    private final KeyQueues<ConsumedRecord<R>> queues = new KeyQueues<>();
+    private final Queue<ConsumedRecord<R>> completed = new ConcurrentLinkedQueue<>();
     /** Finished, not yet committed: only for a style that starts a key's next record after the commit. */
-    private final List<Entry<R>> uncommitted = new ArrayList<>();
+    private final List<ConsumedRecord<R>> uncommitted = new ArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger pauses = new AtomicInteger();
     private volatile Set<TopicPartition> owned = Set.of();
@@ -104,19 +103,19 @@ public final class KeyOrderedSession<R> implements LoopSession, ConsumerRebalanc
     }
 
     private void dispatch(ConsumerRecord<String, byte[]> record) {
-        Owned partition = partitions.get(new TopicPartition(record.topic(), record.partition()));
+        OwnedPartition partition = partitions.get(new TopicPartition(record.topic(), record.partition()));
         if (partition == null) {
             return; // cannot happen: poll returns records of assigned partitions only
         }
         partition.tracker.polled(record.offset());
         inFlight.incrementAndGet();
-        Entry<R> entry = new Entry<>(record, partition, work.prepare(record, partition::isRevoked));
+        ConsumedRecord<R> entry = new ConsumedRecord<>(record, partition, work.prepare(record, partition::isRevoked));
         if (entry.task.key() == null || queues.add(entry.task.key(), entry)) {
             start(entry);
         }
     }
 
-    private void start(Entry<R> entry) {
+    private void start(ConsumedRecord<R> entry) {
         entry.partition.running.incrementAndGet();
         CompletionStage<Outcome<R>> outcome;
         try {
@@ -128,7 +127,7 @@ public final class KeyOrderedSession<R> implements LoopSession, ConsumerRebalanc
     }
 
     /** On a continuation thread: hand the outcome to the poll thread and, where the style allows, start the key's next record. */
-    private void finished(Entry<R> entry, Outcome<R> outcome, Throwable failure) {
+    private void finished(ConsumedRecord<R> entry, Outcome<R> outcome, Throwable failure) {
         if (failure != null) {
             log.error("{}: work of {}-{}@{} failed without an outcome; its offset stays uncommitted", name,
                     entry.record.topic(), entry.record.partition(), entry.record.offset(), failure);
@@ -144,7 +143,7 @@ public final class KeyOrderedSession<R> implements LoopSession, ConsumerRebalanc
     }
 
     /** The key's next record may start; records of revoked partitions are dropped on the way. */
-    private void done(Entry<R> entry) {
+    private void done(ConsumedRecord<R> entry) {
         if (!entry.settled.compareAndSet(false, true)) {
             return;
         }
@@ -152,7 +151,7 @@ public final class KeyOrderedSession<R> implements LoopSession, ConsumerRebalanc
         if (entry.task.key() == null) {
             return;
         }
-        for (Entry<R> next = queues.next(entry.task.key(), entry); next != null; next = queues.next(next.task.key(), next)) {
+        for (ConsumedRecord<R> next = queues.next(entry.task.key(), entry); next != null; next = queues.next(next.task.key(), next)) {
             if (!next.partition.isRevoked()) {
                 start(next);
                 return;
@@ -162,7 +161,7 @@ public final class KeyOrderedSession<R> implements LoopSession, ConsumerRebalanc
     }
 
     private void collectCompleted() {
-        for (Entry<R> entry; (entry = completed.poll()) != null; ) {
+        for (ConsumedRecord<R> entry; (entry = completed.poll()) != null; ) {
             if (entry.partition.isGone()) {
                 done(entry); // its partition is someone else's now: nothing of it is committed here
                 continue;
@@ -175,10 +174,10 @@ public final class KeyOrderedSession<R> implements LoopSession, ConsumerRebalanc
     }
 
     private void commit(boolean sync) {
-        List<Entry<R>> batch = new ArrayList<>(uncommitted);
+        List<ConsumedRecord<R>> batch = new ArrayList<>(uncommitted);
         uncommitted.clear();
-        List<Entry<R>> current = new ArrayList<>();
-        for (Entry<R> entry : batch) {
+        List<ConsumedRecord<R>> current = new ArrayList<>();
+        for (ConsumedRecord<R> entry : batch) {
             if (entry.partition.isGone()) {
                 done(entry);
             } else {
@@ -197,7 +196,7 @@ public final class KeyOrderedSession<R> implements LoopSession, ConsumerRebalanc
 
     private void committed(Map<TopicPartition, OffsetAndMetadata> offsets) {
         offsets.forEach((partition, offset) -> {
-            Owned state = partitions.get(partition);
+            OwnedPartition state = partitions.get(partition);
             if (state != null) {
                 state.tracker.committed(offset.offset());
             }
@@ -226,7 +225,7 @@ public final class KeyOrderedSession<R> implements LoopSession, ConsumerRebalanc
      * here, and the new owner consumes its record again.
      */
     private void handOver(Collection<TopicPartition> revoked) {
-        List<Owned> going = revoked.stream().map(partitions::get).filter(Objects::nonNull).toList();
+        List<OwnedPartition> going = revoked.stream().map(partitions::get).filter(Objects::nonNull).toList();
         if (going.isEmpty()) {
             return;
         }
@@ -246,7 +245,7 @@ public final class KeyOrderedSession<R> implements LoopSession, ConsumerRebalanc
         forget(revoked);
     }
 
-    private void drop(Entry<R> entry) {
+    private void drop(ConsumedRecord<R> entry) {
         if (entry.settled.compareAndSet(false, true)) {
             inFlight.decrementAndGet();
         }
@@ -255,7 +254,7 @@ public final class KeyOrderedSession<R> implements LoopSession, ConsumerRebalanc
     private void forget(Collection<TopicPartition> gone) {
         boolean changed = false;
         for (TopicPartition partition : gone) {
-            Owned state = partitions.remove(partition);
+            OwnedPartition state = partitions.remove(partition);
             if (state != null) {
                 state.revoked = true;
                 state.gone = true;
@@ -289,7 +288,7 @@ public final class KeyOrderedSession<R> implements LoopSession, ConsumerRebalanc
             return;
         }
         for (TopicPartition partition : assigned) {
-            partitions.put(partition, new Owned(new OffsetTracker(consumer.position(partition, Duration.ofSeconds(30)))));
+            partitions.put(partition, new OwnedPartition(new OffsetTracker(consumer.position(partition, Duration.ofSeconds(30)))));
         }
         owned = Set.copyOf(partitions.keySet());
         if (paused) {
@@ -349,39 +348,5 @@ public final class KeyOrderedSession<R> implements LoopSession, ConsumerRebalanc
             log.warn("{}: closing the commit style failed: {}", name, e.toString());
         }
         work.close();
-    }
-
-    /** One assignment of a partition: a partition assigned again later gets a new one. */
-    private static final class Owned {
-        final OffsetTracker tracker;
-        final AtomicInteger running = new AtomicInteger();
-        volatile boolean revoked;
-        volatile boolean gone;
-
-        Owned(OffsetTracker tracker) {
-            this.tracker = tracker;
-        }
-
-        boolean isRevoked() {
-            return revoked;
-        }
-
-        boolean isGone() {
-            return gone;
-        }
-    }
-
-    private static final class Entry<R> {
-        final ConsumerRecord<String, byte[]> record;
-        final Owned partition;
-        final Task<R> task;
-        final AtomicBoolean settled = new AtomicBoolean();
-        volatile Outcome<R> outcome;
-
-        Entry(ConsumerRecord<String, byte[]> record, Owned partition, Task<R> task) {
-            this.record = record;
-            this.partition = partition;
-            this.task = task;
-        }
     }
 }
