@@ -8,8 +8,8 @@ import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * One readable outbound record for a known endpoint, waiting in (or at the head of) its
- * recipient's lane.
+ * One readable outbound record for a known endpoint, queued behind (or next after) its
+ * recipient's previous message.
  *
  * @param revoked true once this instance lost the record's partition: the new owner sends it,
  *                so this one must stop before (re)trying

@@ -1,8 +1,10 @@
 package io.wabridge.egress.ledger;
 
-import io.wabridge.egress.ConsumerLoop;
 import io.wabridge.egress.EgressKafkaClients;
 import io.wabridge.model.state.LedgerEntry;
+import io.wabridge.support.consume.ConsumerLoop;
+import io.wabridge.support.consume.LoopSession;
+import io.wabridge.support.consume.ReaderSession;
 import io.wabridge.support.kafka.EventCodec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +50,7 @@ public class SendLedger extends ConsumerLoop {
     private final List<Barrier> barriers = new ArrayList<>();
 
     public SendLedger(LedgerSettings settings, EgressKafkaClients clients, KafkaTemplate<String, byte[]> template) {
-        super("egress-ledger", PHASE);
+        super("ledger", PHASE, true);
         this.settings = settings;
         this.clients = clients;
         this.template = template;
@@ -92,9 +94,28 @@ public class SendLedger extends ConsumerLoop {
         return recent.size();
     }
 
-    /** Reads the newest entries before anything is sent, then tails the topic. */
     @Override
-    protected Consumer<String, byte[]> open() {
+    protected LoopSession openSession() {
+        return new ReaderSession(new ReaderSession.Reader() {
+            @Override
+            public Consumer<String, byte[]> open() {
+                return openConsumer();
+            }
+
+            @Override
+            public void poll(Consumer<String, byte[]> consumer) {
+                pollOnce(consumer);
+            }
+
+            @Override
+            public void ended() {
+                SendLedger.this.ended();
+            }
+        });
+    }
+
+    /** Reads the newest entries before anything is sent, then tails the topic. */
+    private Consumer<String, byte[]> openConsumer() {
         Consumer<String, byte[]> consumer = clients.consumer(null, "ledger", Map.of());
         try {
             List<TopicPartition> partitions = partitionsOf(consumer);
@@ -158,8 +179,7 @@ public class SendLedger extends ConsumerLoop {
         log.info("send ledger {} loaded: {} recent sends", settings.topic(), recent.size());
     }
 
-    @Override
-    protected void pollOnce(Consumer<String, byte[]> consumer) {
+    private void pollOnce(Consumer<String, byte[]> consumer) {
         consumer.poll(Duration.ofMillis(100)).forEach(this::apply);
         for (CompletableFuture<Void> request; (request = barrierRequests.poll()) != null; ) {
             barriers.add(new Barrier(consumer.endOffsets(consumer.assignment()), request));
@@ -167,15 +187,10 @@ public class SendLedger extends ConsumerLoop {
         barriers.removeIf(barrier -> reached(consumer, barrier.end()) && barrier.done().complete(null));
     }
 
-    @Override
-    protected String whenFailed() {
-        return "sends are no longer checked against other instances' ledger entries";
-    }
-
-    /** Nobody waits forever for a reader that is gone. */
-    @Override
-    protected void exited() {
+    /** Nobody waits forever for a reader that is gone; a restarted one loads the ledger again. */
+    private void ended() {
         barriers.forEach(barrier -> barrier.done().complete(null));
+        barriers.clear();
     }
 
     private static boolean reached(Consumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {

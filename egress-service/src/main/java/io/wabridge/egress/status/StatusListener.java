@@ -1,7 +1,9 @@
 package io.wabridge.egress.status;
 
-import io.wabridge.egress.ConsumerLoop;
 import io.wabridge.egress.EgressKafkaClients;
+import io.wabridge.support.consume.ConsumerLoop;
+import io.wabridge.support.consume.LoopSession;
+import io.wabridge.support.consume.ReaderSession;
 import io.wabridge.model.event.StatusEvent;
 import io.wabridge.model.settings.EndpointSettings;
 import io.wabridge.model.event.StatusSource;
@@ -39,7 +41,7 @@ public class StatusListener extends ConsumerLoop {
 
     /** @param needed false when no endpoint waits for statuses: then the listener does not start at all */
     public StatusListener(EgressKafkaClients clients, EventCodec codec, TopicSettings topics, DeliveryWatch watch, boolean needed) {
-        super("egress-statuses", Integer.MAX_VALUE - 2000);
+        super("statuses", Integer.MAX_VALUE - 2000, true);
         this.clients = clients;
         this.codec = codec;
         this.topics = topics;
@@ -64,7 +66,21 @@ public class StatusListener extends ConsumerLoop {
     }
 
     @Override
-    protected Consumer<String, byte[]> open() {
+    protected LoopSession openSession() {
+        return new ReaderSession(new ReaderSession.Reader() {
+            @Override
+            public Consumer<String, byte[]> open() {
+                return openConsumer();
+            }
+
+            @Override
+            public void poll(Consumer<String, byte[]> consumer) {
+                pollOnce(consumer);
+            }
+        });
+    }
+
+    private Consumer<String, byte[]> openConsumer() {
         Consumer<String, byte[]> consumer = clients.consumer(null, "statuses", Map.of());
         try {
             List<TopicPartition> partitions = consumer.partitionsFor(topics.statuses()).stream()
@@ -80,14 +96,8 @@ public class StatusListener extends ConsumerLoop {
         }
     }
 
-    @Override
-    protected void pollOnce(Consumer<String, byte[]> consumer) {
+    private void pollOnce(Consumer<String, byte[]> consumer) {
         consumer.poll(Duration.ofMillis(100)).forEach(this::handle);
-    }
-
-    @Override
-    protected String whenFailed() {
-        return "delivered ordering falls back to its timeout";
     }
 
     private void handle(ConsumerRecord<String, byte[]> record) {

@@ -14,6 +14,7 @@ import io.wabridge.processor.output.OutputSettings;
 import io.wabridge.processor.transform.Transformers;
 import io.wabridge.support.endpoint.Endpoints;
 import io.wabridge.support.endpoint.WhatsAppApiSettings;
+import io.wabridge.support.consume.ConsumerLoopHealth;
 import io.wabridge.support.kafka.EventCodec;
 import io.wabridge.support.kafka.TopicSettings;
 import io.wabridge.support.observe.ConsumerMeters;
@@ -35,6 +36,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -104,9 +106,10 @@ class PipelineConfiguration {
                 "wabridge.processor.cognigy.circuit.open", "1 while the endpoint's Cognigy circuit breaker is open (calls refused without trying)");
     }
 
+    /** {@code inboundProcessor} health: UP while a consuming session runs, DOWN while stopped or (re)starting. */
     @Bean
-    InboundProcessorHealthIndicator inboundProcessorHealthIndicator(InboundProcessor inboundProcessor) {
-        return new InboundProcessorHealthIndicator(inboundProcessor);
+    HealthIndicator inboundProcessorHealthIndicator(InboundProcessor inboundProcessor) {
+        return new ConsumerLoopHealth(inboundProcessor);
     }
 
     @Bean
@@ -134,7 +137,7 @@ class PipelineConfiguration {
         producer.putIfAbsent(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 15_000);
 
         // Lag and fetch meters of the current session's consumer (a new session's replace the old one's).
-        return new InboundProcessor(() -> new ConsumingSession(
+        return new InboundProcessor(() -> InboundTurns.session(
                 consumerMeters.bind("inbound", new KafkaConsumer<>(consumer, new StringDeserializer(), new ByteArrayDeserializer())),
                 new KafkaProducer<>(producer, new StringSerializer(), new ByteArraySerializer()),
                 new KafkaConsumer<>(restorer, new StringDeserializer(), new ByteArrayDeserializer()),

@@ -24,7 +24,7 @@ final class TurnEnds {
     /** A turn that went as planned ({@code wabridge.processor.turns{outcome}}). */
     Turn outcome(Work work, ConversationState after, List<ProducerRecord<String, byte[]>> out, String outcome) {
         meters.counter("wabridge.processor.turns", "outcome", outcome).increment();
-        return new Turn(work, true, after, out);
+        return new Turn(work, after, out);
     }
 
     /** The endpoint's fallback text to the user and the inbound record to the dead-letter topic. */
@@ -42,6 +42,6 @@ final class TurnEnds {
 
     Turn deadLetterOnly(Work work, ConversationState after, String reason, String detail) {
         meters.counter("wabridge.processor.dead.letters", "reason", reason).increment();
-        return new Turn(work, work.event() != null, after, List.of(records.deadLetter(work.record(), reason, detail)));
+        return new Turn(work, after, List.of(records.deadLetter(work.record(), reason, detail)));
     }
 }

@@ -151,7 +151,7 @@ class TurnHandlerTest {
         ProducerRecord<String, byte[]> produced = codec.record("in", event.conversationKey(), event, null);
         ConsumerRecord<String, byte[]> record = new ConsumerRecord<>("in", 0, offset, produced.key(), produced.value());
         produced.headers().forEach(header -> record.headers().add(header));
-        return new Work(record, event, event.conversationKey(), 1);
+        return new Work(record, event, event.conversationKey());
     }
 
     private static ConsumerRecord<String, byte[]> asConsumed(ProducerRecord<String, byte[]> produced) {

@@ -1,14 +1,14 @@
-package io.wabridge.egress.dispatch;
+package io.wabridge.support.consume;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class PartitionOffsetsTest {
+class OffsetTrackerTest {
 
     @Test
     void commitsOnlyUpToTheLowestUnfinishedRecord() {
-        PartitionOffsets offsets = new PartitionOffsets(10);
+        OffsetTracker offsets = new OffsetTracker(10);
         offsets.polled(10);
         offsets.polled(11);
         offsets.polled(12);
@@ -25,7 +25,7 @@ class PartitionOffsetsTest {
 
     @Test
     void remembersWhatWasCommitted() {
-        PartitionOffsets offsets = new PartitionOffsets(0);
+        OffsetTracker offsets = new OffsetTracker(0);
         offsets.polled(0);
         offsets.finished(0);
         offsets.committed(1);
@@ -35,12 +35,26 @@ class PartitionOffsetsTest {
         offsets.polled(2);
         offsets.finished(1);
         assertThat(offsets.committable()).isEqualTo(2);
-        assertThat(offsets.unfinishedCount()).isEqualTo(1);
+        assertThat(offsets.unfinished()).isEqualTo(1);
+    }
+
+    @Test
+    void anAbandonedRecordHoldsTheCommitWhateverFinishesAfterIt() {
+        OffsetTracker offsets = new OffsetTracker(0);
+        offsets.polled(0);
+        offsets.polled(1);
+        offsets.polled(2);
+        // offset 0 is abandoned: never finished
+        offsets.finished(1);
+        offsets.finished(2);
+
+        assertThat(offsets.committable()).isZero();
+        assertThat(offsets.needsCommit()).isFalse();
     }
 
     @Test
     void withNothingPolledTheStartPositionIsCommittable() {
-        PartitionOffsets offsets = new PartitionOffsets(42);
+        OffsetTracker offsets = new OffsetTracker(42);
 
         assertThat(offsets.committable()).isEqualTo(42);
         assertThat(offsets.needsCommit()).isFalse();
