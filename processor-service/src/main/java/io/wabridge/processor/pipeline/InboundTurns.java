@@ -1,7 +1,7 @@
 package io.wabridge.processor.pipeline;
 
 import io.wabridge.model.event.InboundEvent;
-import io.wabridge.processor.conversation.ConversationState;
+import io.wabridge.model.state.ConversationState;
 import io.wabridge.processor.conversation.ConversationStore;
 import io.wabridge.support.consume.KeyOrderedSession;
 import io.wabridge.support.consume.KeyOrderedSettings;
