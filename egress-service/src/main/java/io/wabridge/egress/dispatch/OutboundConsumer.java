@@ -1,8 +1,8 @@
 package io.wabridge.egress.dispatch;
 
 import io.wabridge.egress.ConsumerLoop;
-import io.wabridge.egress.EgressKafkaClients;
 import io.wabridge.egress.ledger.SendLedger;
+import io.wabridge.support.kafka.KafkaClientFactory;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -38,7 +38,7 @@ final class OutboundConsumer extends ConsumerLoop {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundConsumer.class);
 
-    private final EgressKafkaClients clients;
+    private final KafkaClientFactory clients;
     private final ConsumptionSettings settings;
     private final String topic;
     private final OutboundIntake intake;
@@ -57,7 +57,7 @@ final class OutboundConsumer extends ConsumerLoop {
         void owned(int owned, int total);
     }
 
-    OutboundConsumer(EgressKafkaClients clients, ConsumptionSettings settings, String topic, OutboundIntake intake, SendLedger ledger,
+    OutboundConsumer(KafkaClientFactory clients, ConsumptionSettings settings, String topic, OutboundIntake intake, SendLedger ledger,
                      OwnershipListener ownership) {
         // After the ledger and the status reader, stopped before them.
         super("egress-outbound", Integer.MAX_VALUE - 1000);

@@ -1,9 +1,9 @@
 package io.wabridge.egress.ledger;
 
 import io.wabridge.egress.ConsumerLoop;
-import io.wabridge.egress.EgressKafkaClients;
 import io.wabridge.model.EventHeaders;
 import io.wabridge.model.Json;
+import io.wabridge.support.kafka.KafkaClientFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,14 +40,14 @@ public class SendLedger extends ConsumerLoop {
     static final int PHASE = Integer.MAX_VALUE - 2000;
 
     private final LedgerSettings settings;
-    private final EgressKafkaClients clients;
+    private final KafkaClientFactory clients;
     private final KafkaTemplate<String, byte[]> template;
     private final RecentSends recent;
     private final Queue<CompletableFuture<Void>> barrierRequests = new ConcurrentLinkedQueue<>();
     /** Barriers being waited for; the tailing thread's own. */
     private final List<Barrier> barriers = new ArrayList<>();
 
-    public SendLedger(LedgerSettings settings, EgressKafkaClients clients, KafkaTemplate<String, byte[]> template) {
+    public SendLedger(LedgerSettings settings, KafkaClientFactory clients, KafkaTemplate<String, byte[]> template) {
         super("egress-ledger", PHASE);
         this.settings = settings;
         this.clients = clients;
