@@ -6,6 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wabridge.model.Topics;
+import io.wabridge.model.event.StatusEvent;
+import io.wabridge.model.event.StatusSource;
+import io.wabridge.support.kafka.EventCodec;
+import io.wabridge.support.kafka.TopicProbe;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -36,13 +41,16 @@ import org.junit.jupiter.api.io.TempDir;
  * configured for every service (and the sandbox, which shares their Kafka auto-configuration) only
  * through Spring Boot's own settings: {@code spring.kafka.security.protocol}, {@code spring.kafka.ssl.bundle}
  * naming a {@code spring.ssl.bundle.jks.*} trust store, and {@code spring.kafka.properties.sasl.*}.
- * If any producer, consumer or admin client of ingress, processor or egress were built without
- * them, that client could not connect and the webhook would never reach the fake Graph API.
+ * A client built without them cannot connect: the webhook would not reach the fake Graph API
+ * (ingress, processor, egress's outbound consumer), egress's status and ledger writes would be
+ * missing, a service's own topics would not be created, its {@code kafka} health would be down.
+ * The refusals show the broker really demands TLS, a trusted certificate and the SCRAM password.
  */
 class SecureKafkaPipelineIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String LEDGER = "whatsapp.send-ledger";
 
     @TempDir
     static Path dir;
@@ -78,14 +86,40 @@ class SecureKafkaPipelineIT {
         }
     }
 
+    /**
+     * Ingress's producer, the processor's consumer, restorer and transactional producer, and
+     * egress's outbound consumer carry the webhook to the fake Graph API; egress's producer then
+     * records each send on the statuses and ledger topics (a send reaches Graph even when those
+     * writes fail, so they are checked on their own).
+     */
     @Test
     void aWebhookReachesWhatsAppThroughTheSecuredBroker() {
         String user = "4915550000101";
+        EventCodec codec = new EventCodec();
+        try (TopicProbe written = TopicProbe.atEnd(secureClient(SecureKafka.PASSWORD, true), Topics.STATUSES, LEDGER)) {
+            assertThat(sandbox.say(user, "multi").get("ingressStatus").asInt()).as("ingress wrote the webhook durably").isEqualTo(200);
 
-        assertThat(sandbox.say(user, "multi").get("ingressStatus").asInt()).as("ingress wrote the webhook durably").isEqualTo(200);
+            List<JsonNode> sent = await().atMost(WAIT).until(() -> sandbox.outbox(user), messages -> messages.size() >= 3);
+            assertThat(sent).extracting(message -> message.at("/body/text/body").asText()).containsExactly("1/3", "2/3", "3/3");
 
-        List<JsonNode> sent = await().atMost(WAIT).until(() -> sandbox.outbox(user), messages -> messages.size() >= 3);
-        assertThat(sent).extracting(message -> message.at("/body/text/body").asText()).containsExactly("1/3", "2/3", "3/3");
+            List<String> wamids = sent.stream().map(message -> message.get("id").asText()).toList();
+            List<String> reportedByEgress = written.await(3, record -> Topics.STATUSES.equals(record.topic())
+                            && codec.read(record, StatusEvent.class).source() == StatusSource.EGRESS
+                            && wamids.contains(codec.read(record, StatusEvent.class).messageId()), WAIT)
+                    .stream().map(record -> codec.read(record, StatusEvent.class).messageId()).toList();
+            assertThat(reportedByEgress).as("egress's status events").containsExactlyInAnyOrderElementsOf(wamids);
+            assertThat(written.await(3, record -> LEDGER.equals(record.topic()), WAIT)).as("egress's ledger entries").hasSizeGreaterThanOrEqualTo(3);
+        }
+    }
+
+    /** Topics only one service declares exist only if that service's topic creation authenticated. */
+    @Test
+    void eachServiceCreatedItsOwnTopics() throws Exception {
+        try (Admin admin = Admin.create(secureClient(SecureKafka.PASSWORD, true))) {
+            assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).contains(
+                    "whatsapp.conversations", Topics.deadLetterOf(Topics.INBOUND), // processor
+                    LEDGER, Topics.deadLetterOf(Topics.OUTBOUND)); // egress
+        }
     }
 
     @Test
