@@ -18,12 +18,11 @@ import io.wabridge.model.Topics;
 import io.wabridge.support.endpoint.Endpoints;
 import io.wabridge.support.endpoint.WhatsAppApiSettings;
 import io.wabridge.support.kafka.EventCodec;
+import io.wabridge.support.kafka.KafkaClientFactory;
 import io.wabridge.support.kafka.TopicSettings;
-import io.wabridge.support.observe.ConsumerMeters;
 import io.wabridge.support.observe.EndpointCircuits;
 import io.wabridge.support.observe.RecordTracing;
 import java.net.http.HttpClient;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,16 +33,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
-import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
@@ -66,22 +59,17 @@ class EgressConfiguration {
         return Executors.newFixedThreadPool(4, daemonThreads("egress-worker"));
     }
 
+    /** Status and dead-letter writes and ledger entries: acks=all and idempotent, so none is lost or doubled by a producer retry. */
     @Bean
-    ProducerFactory<String, byte[]> egressProducerFactory(KafkaProperties kafka, ObjectProvider<SslBundles> ssl) {
-        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties(ssl.getIfAvailable()));
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        return new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
+    ProducerFactory<String, byte[]> egressProducerFactory(KafkaClientFactory clients) {
+        return clients.producerFactory("producer", Map.of(
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
     }
 
     @Bean
     KafkaTemplate<String, byte[]> egressKafkaTemplate(ProducerFactory<String, byte[]> producerFactory) {
         return new KafkaTemplate<>(producerFactory);
-    }
-
-    @Bean
-    EgressKafkaClients egressKafkaClients(KafkaProperties kafka, ObjectProvider<SslBundles> ssl, ConsumerMeters consumerMeters) {
-        return new EgressKafkaClients(kafka.buildConsumerProperties(ssl.getIfAvailable()), consumerMeters);
     }
 
     @Bean
@@ -124,7 +112,7 @@ class EgressConfiguration {
     }
 
     @Bean
-    SendLedger sendLedger(LedgerSettings settings, EgressKafkaClients clients, KafkaTemplate<String, byte[]> template) {
+    SendLedger sendLedger(LedgerSettings settings, KafkaClientFactory clients, KafkaTemplate<String, byte[]> template) {
         return new SendLedger(settings, clients, template);
     }
 
@@ -134,7 +122,7 @@ class EgressConfiguration {
     }
 
     @Bean
-    StatusListener statusListener(EgressKafkaClients clients, EventCodec codec, TopicSettings topics, DeliveryWatch watch,
+    StatusListener statusListener(KafkaClientFactory clients, EventCodec codec, TopicSettings topics, DeliveryWatch watch,
                                   Endpoints endpoints) {
         return new StatusListener(clients, codec, topics, watch, StatusListener.needed(endpoints));
     }

@@ -10,6 +10,7 @@ import io.wabridge.model.Topics;
 import io.wabridge.model.event.OutboundMessage;
 import io.wabridge.model.state.LedgerEntry;
 import io.wabridge.support.kafka.EventCodec;
+import io.wabridge.support.kafka.KafkaClientFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +28,7 @@ class IdempotencyIT extends EgressITSupport {
     @Autowired
     LedgerSettings ledgerSettings;
     @Autowired
-    EgressKafkaClients clients;
+    KafkaClientFactory clients;
     @Autowired
     KafkaTemplate<String, byte[]> template;
 

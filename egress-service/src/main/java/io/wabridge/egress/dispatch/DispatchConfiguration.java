@@ -2,13 +2,13 @@ package io.wabridge.egress.dispatch;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.wabridge.egress.EgressKafkaClients;
 import io.wabridge.egress.deadletter.DeadLetters;
 import io.wabridge.egress.ledger.SendLedger;
 import io.wabridge.egress.throttle.NumberThrottles;
 import io.wabridge.support.consume.ConsumerLoopHealth;
 import io.wabridge.support.endpoint.Endpoints;
 import io.wabridge.support.kafka.EventCodec;
+import io.wabridge.support.kafka.KafkaClientFactory;
 import io.wabridge.support.kafka.TopicSettings;
 import java.util.concurrent.Executor;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -27,7 +27,7 @@ class DispatchConfiguration {
     }
 
     @Bean
-    OutboundConsumer outboundConsumer(EgressKafkaClients clients, ConsumptionSettings settings, TopicSettings topics,
+    OutboundConsumer outboundConsumer(KafkaClientFactory clients, ConsumptionSettings settings, TopicSettings topics,
                                       OutboundIntake intake, SendLedger ledger, NumberThrottles throttles, MeterRegistry meters) {
         OutboundConsumer consumer = new OutboundConsumer(clients, settings, topics.outbound(), intake, ledger, throttles::ownedPartitions);
         Gauge.builder("wabridge.egress.budget-share", throttles, NumberThrottles::share)

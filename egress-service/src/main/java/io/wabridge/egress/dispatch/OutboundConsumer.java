@@ -1,6 +1,5 @@
 package io.wabridge.egress.dispatch;
 
-import io.wabridge.egress.EgressKafkaClients;
 import io.wabridge.egress.ledger.SendLedger;
 import io.wabridge.support.consume.ConsumerLoop;
 import io.wabridge.support.consume.KeyOrderedSession;
@@ -9,6 +8,7 @@ import io.wabridge.support.consume.KeyedWork;
 import io.wabridge.support.consume.LoopSession;
 import io.wabridge.support.consume.OffsetCommits;
 import io.wabridge.support.consume.Task;
+import io.wabridge.support.kafka.KafkaClientFactory;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -29,7 +29,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class OutboundConsumer extends ConsumerLoop {
 
-    private final EgressKafkaClients clients;
+    private final KafkaClientFactory clients;
     private final ConsumptionSettings settings;
     private final String topic;
     private final OutboundIntake intake;
@@ -42,7 +42,7 @@ final class OutboundConsumer extends ConsumerLoop {
         void owned(int owned, int total);
     }
 
-    OutboundConsumer(EgressKafkaClients clients, ConsumptionSettings settings, String topic, OutboundIntake intake, SendLedger ledger,
+    OutboundConsumer(KafkaClientFactory clients, ConsumptionSettings settings, String topic, OutboundIntake intake, SendLedger ledger,
                      OwnershipListener ownership) {
         // After the ledger and the status reader, stopped before them.
         super("outbound", Integer.MAX_VALUE - 1000, true);

@@ -1,11 +1,11 @@
 package io.wabridge.egress.ledger;
 
-import io.wabridge.egress.EgressKafkaClients;
 import io.wabridge.model.state.LedgerEntry;
 import io.wabridge.support.consume.ConsumerLoop;
 import io.wabridge.support.consume.LoopSession;
 import io.wabridge.support.consume.ReaderSession;
 import io.wabridge.support.kafka.EventCodec;
+import io.wabridge.support.kafka.KafkaClientFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,14 +42,14 @@ public class SendLedger extends ConsumerLoop {
     private static final EventCodec CODEC = new EventCodec();
 
     private final LedgerSettings settings;
-    private final EgressKafkaClients clients;
+    private final KafkaClientFactory clients;
     private final KafkaTemplate<String, byte[]> template;
     private final RecentSends recent;
     private final Queue<CompletableFuture<Void>> barrierRequests = new ConcurrentLinkedQueue<>();
     /** Barriers being waited for; the tailing thread's own. */
     private final List<Barrier> barriers = new ArrayList<>();
 
-    public SendLedger(LedgerSettings settings, EgressKafkaClients clients, KafkaTemplate<String, byte[]> template) {
+    public SendLedger(LedgerSettings settings, KafkaClientFactory clients, KafkaTemplate<String, byte[]> template) {
         super("ledger", PHASE, true);
         this.settings = settings;
         this.clients = clients;

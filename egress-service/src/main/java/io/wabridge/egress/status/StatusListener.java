@@ -1,15 +1,16 @@
 package io.wabridge.egress.status;
 
-import io.wabridge.egress.EgressKafkaClients;
 import io.wabridge.support.consume.ConsumerLoop;
 import io.wabridge.support.consume.LoopSession;
 import io.wabridge.support.consume.ReaderSession;
+import io.wabridge.support.kafka.KafkaClientFactory;
 import io.wabridge.model.event.StatusEvent;
 import io.wabridge.model.settings.EndpointSettings;
 import io.wabridge.model.event.StatusSource;
 import io.wabridge.model.privacy.Masking;
 import io.wabridge.support.endpoint.Endpoints;
 import io.wabridge.support.kafka.EventCodec;
+import io.wabridge.support.kafka.KafkaClientFactory;
 import io.wabridge.support.kafka.TopicSettings;
 import io.wabridge.support.kafka.UnreadableEventException;
 import io.wabridge.support.privacy.LogMasking;
@@ -33,14 +34,14 @@ public class StatusListener extends ConsumerLoop {
 
     private static final Logger log = LoggerFactory.getLogger(StatusListener.class);
 
-    private final EgressKafkaClients clients;
+    private final KafkaClientFactory clients;
     private final EventCodec codec;
     private final TopicSettings topics;
     private final DeliveryWatch watch;
     private final boolean needed;
 
     /** @param needed false when no endpoint waits for statuses: then the listener does not start at all */
-    public StatusListener(EgressKafkaClients clients, EventCodec codec, TopicSettings topics, DeliveryWatch watch, boolean needed) {
+    public StatusListener(KafkaClientFactory clients, EventCodec codec, TopicSettings topics, DeliveryWatch watch, boolean needed) {
         super("statuses", Integer.MAX_VALUE - 2000, true);
         this.clients = clients;
         this.codec = codec;

@@ -10,9 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.wabridge.egress.EgressITSupport;
-import io.wabridge.egress.EgressKafkaClients;
 import io.wabridge.egress.ledger.SendLedger;
 import io.wabridge.model.event.OutboundMessage;
+import io.wabridge.support.kafka.KafkaClientFactory;
 import io.wabridge.support.kafka.TestKafkaBroker;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class CrashRecoveryIT extends EgressITSupport {
 
     @Autowired
-    EgressKafkaClients clients;
+    KafkaClientFactory clients;
     @Autowired
     OutboundIntake intake;
     @Autowired

@@ -16,8 +16,8 @@ import io.wabridge.support.endpoint.Endpoints;
 import io.wabridge.support.endpoint.WhatsAppApiSettings;
 import io.wabridge.support.consume.ConsumerLoopHealth;
 import io.wabridge.support.kafka.EventCodec;
+import io.wabridge.support.kafka.KafkaClientFactory;
 import io.wabridge.support.kafka.TopicSettings;
-import io.wabridge.support.observe.ConsumerMeters;
 import io.wabridge.support.observe.EndpointCircuits;
 import io.wabridge.support.observe.RecordTracing;
 import java.time.Clock;
@@ -28,14 +28,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -46,7 +40,8 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Wires the pipeline: declares the changelog and dead-letter topics, and builds each session's
- * consumer, transactional producer and restorer from Spring Boot's {@code spring.kafka.*} properties.
+ * consumer, transactional producer and restorer with the shared {@link KafkaClientFactory}
+ * (every {@code spring.kafka.*} setting applies).
  */
 @Configuration(proxyBeanMethods = false)
 class PipelineConfiguration {
@@ -113,34 +108,39 @@ class PipelineConfiguration {
     }
 
     @Bean
-    InboundProcessor inboundProcessor(KafkaProperties kafka, PipelineSettings settings, TopicSettings topics,
+    InboundProcessor inboundProcessor(KafkaClientFactory clients, KafkaProperties kafka, PipelineSettings settings, TopicSettings topics,
                                       ConversationSettings conversations, TurnHandler handler, EventCodec codec,
-                                      ExecutorService turnWorkers, Endpoints endpoints, ConsumerMeters consumerMeters) {
-        Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties(null));
-        consumer.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
-        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
-        // Cooperative: a rebalance revokes only the partitions that move, not every running turn.
-        consumer.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
-
-        Map<String, Object> restorer = new HashMap<>(consumer);
-        restorer.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        restorer.remove(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG);
-
-        Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties(null));
-        producer.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.transactionalId());
-        producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        producer.put(ProducerConfig.ACKS_CONFIG, "all");
-        // Transactions last milliseconds; a crashed instance's open one should not block read_committed readers for long.
-        producer.putIfAbsent(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 15_000);
+                                      ExecutorService turnWorkers, Endpoints endpoints) {
+        // Offsets are committed inside the turn's transaction, so only committed records are read and no
+        // transaction's output is seen before it commits.
+        Map<String, Object> consumer = Map.of(
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords(),
+                // Cooperative: a rebalance revokes only the partitions that move, not every running turn.
+                ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        // The restorer assigns changelog partitions itself: no group, no assignor.
+        Map<String, Object> restorer = Map.of(
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+        // Transactional: a turn's replies, state change and input offset are written all or nothing; the
+        // transactional id fences a zombie instance that still thinks it owns the partitions.
+        Map<String, Object> producer = new HashMap<>(Map.of(
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.transactionalId(),
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.ACKS_CONFIG, "all"));
+        // Transactions last milliseconds; a crashed instance's open one should not block read_committed readers for long
+        // (15 s unless spring.kafka.[producer.]properties.transaction.timeout.ms says otherwise).
+        String configuredTimeout = kafka.getProducer().getProperties()
+                .getOrDefault(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, kafka.getProperties().get(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG));
+        producer.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, configuredTimeout != null ? configuredTimeout : "15000");
 
         // Lag and fetch meters of the current session's consumer (a new session's replace the old one's).
         return new InboundProcessor(() -> InboundTurns.session(
-                consumerMeters.bind("inbound", new KafkaConsumer<>(consumer, new StringDeserializer(), new ByteArrayDeserializer())),
-                new KafkaProducer<>(producer, new StringSerializer(), new ByteArraySerializer()),
-                new KafkaConsumer<>(restorer, new StringDeserializer(), new ByteArrayDeserializer()),
+                clients.consumer(settings.groupId(), "inbound", consumer),
+                clients.producer("transactions", producer),
+                clients.consumer(null, "restorer", restorer),
                 new ConversationStore(conversations.topic(), new Retention(conversations.retention(), endpoints), Clock.systemUTC()),
                 handler, codec, turnWorkers, settings, topics.inbound()),
                 settings.drainTimeout());

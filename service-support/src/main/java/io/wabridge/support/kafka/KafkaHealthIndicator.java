@@ -3,14 +3,13 @@ package io.wabridge.support.kafka;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.common.Node;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
-import org.springframework.kafka.core.KafkaAdmin;
 
 /**
  * {@code kafka} health: UP when the cluster answers within the timeout. Part of the readiness
@@ -19,12 +18,12 @@ import org.springframework.kafka.core.KafkaAdmin;
  */
 class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 
-    private final AdminClient admin;
+    private final Admin admin;
     private final Duration timeout;
 
-    KafkaHealthIndicator(KafkaAdmin kafkaAdmin, Duration timeout) {
+    KafkaHealthIndicator(Admin admin, Duration timeout) {
         super("Kafka health check failed");
-        this.admin = AdminClient.create(kafkaAdmin.getConfigurationProperties());
+        this.admin = admin;
         this.timeout = timeout;
     }
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -27,7 +26,7 @@ public final class BoundedRead {
     }
 
     /** The first offset of each partition at or after {@code since}, or its beginning when {@code since} is null. */
-    public static Map<TopicPartition, Long> startOffsets(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions,
+    public static Map<TopicPartition, Long> startOffsets(org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer, List<TopicPartition> partitions,
                                                          Instant since) {
         Map<TopicPartition, Long> starts = new HashMap<>(consumer.beginningOffsets(partitions, TIMEOUT));
         if (since != null) {
@@ -44,12 +43,12 @@ public final class BoundedRead {
     }
 
     /** The current end (last stable offset, for a read_committed reader) of each partition. */
-    public static Map<TopicPartition, Long> endOffsets(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions) {
+    public static Map<TopicPartition, Long> endOffsets(org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer, List<TopicPartition> partitions) {
         return new HashMap<>(consumer.endOffsets(partitions, TIMEOUT));
     }
 
     /** Reads every partition from {@code starts} to (excluding) {@code ends}, handing each record to {@code sink}. */
-    public static void read(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> starts, Map<TopicPartition, Long> ends,
+    public static void read(org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer, Map<TopicPartition, Long> starts, Map<TopicPartition, Long> ends,
                             Consumer<ConsumerRecord<String, byte[]>> sink) {
         List<TopicPartition> pending = new ArrayList<>();
         starts.forEach((partition, start) -> {

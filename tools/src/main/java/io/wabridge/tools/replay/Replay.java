@@ -16,8 +16,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -61,7 +61,7 @@ public final class Replay {
     List<ConsumerRecord<String, byte[]>> select(ReplayOptions options) {
         Selection selection = Selection.of(options);
         List<ConsumerRecord<String, byte[]>> selected = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = kafka.reader()) {
+        try (Consumer<String, byte[]> consumer = kafka.reader()) {
             List<TopicPartition> partitions = partitions(consumer, options);
             Map<TopicPartition, Long> ends = BoundedRead.endOffsets(consumer, partitions);
             Map<TopicPartition, Long> starts = BoundedRead.startOffsets(consumer, partitions, options.since());
@@ -86,7 +86,7 @@ public final class Replay {
         return selected;
     }
 
-    private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer, ReplayOptions options) {
+    private static List<TopicPartition> partitions(Consumer<String, byte[]> consumer, ReplayOptions options) {
         Map<String, ?> topics = consumer.listTopics();
         if (!topics.containsKey(options.from())) {
             throw new UsageException("no topic " + options.from());
@@ -112,7 +112,7 @@ public final class Replay {
         if (selected.isEmpty()) {
             return;
         }
-        try (KafkaProducer<String, byte[]> producer = kafka.writer()) {
+        try (Producer<String, byte[]> producer = kafka.writer()) {
             List<Future<RecordMetadata>> sends = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> record : selected) {
                 sends.add(producer.send(Redrive.of(record, options.to(), options.force(), clock.instant())));

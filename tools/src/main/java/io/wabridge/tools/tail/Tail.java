@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
@@ -47,7 +47,7 @@ public final class Tail {
      */
     public int run(TailOptions options, BooleanSupplier stop) {
         Masking masking = options.unmasked() ? Masking.OFF : Masking.ON;
-        try (KafkaConsumer<String, byte[]> consumer = kafka.reader()) {
+        try (Consumer<String, byte[]> consumer = kafka.reader()) {
             List<TopicPartition> partitions = partitions(consumer, options);
             Map<TopicPartition, Long> ends = BoundedRead.endOffsets(consumer, partitions);
             Map<TopicPartition, Long> starts = BoundedRead.startOffsets(consumer, partitions, options.since());
@@ -67,7 +67,7 @@ public final class Tail {
         }
     }
 
-    private int follow(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions, Map<TopicPartition, Long> from,
+    private int follow(Consumer<String, byte[]> consumer, List<TopicPartition> partitions, Map<TopicPartition, Long> from,
                        TailOptions options, Masking masking, BooleanSupplier stop) {
         consumer.assign(partitions);
         consumer.resume(partitions);
@@ -90,7 +90,7 @@ public final class Tail {
         return printed;
     }
 
-    private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer, TailOptions options) {
+    private List<TopicPartition> partitions(Consumer<String, byte[]> consumer, TailOptions options) {
         Set<String> existing = consumer.listTopics().keySet();
         byte[] key = options.key().getBytes(StandardCharsets.UTF_8);
         List<TopicPartition> partitions = new ArrayList<>();
