@@ -17,21 +17,21 @@ class KafkaClientsTest {
     }
 
     @Test
-    void theSslBundleNamedForKafkaIsLoadedFromTheEnvironment() {
-        assertThatThrownBy(() -> KafkaClients.of(null, Map.of(
-                "SPRING_KAFKA_SSL_BUNDLE", "kafka",
-                "SPRING_SSL_BUNDLE_JKS_KAFKA_TRUSTSTORE_LOCATION", "file:/no/such/kafka-truststore.p12",
-                "SPRING_SSL_BUNDLE_JKS_KAFKA_TRUSTSTORE_PASSWORD", "secret")).reader())
-                .hasStackTraceContaining("kafka-truststore.p12");
+    void theSslBundleNamedForKafkaIsLookedUpAmongTheEnvironmentsBundles() {
+        // Only the name is checked here: Spring Boot loads a bundle's stores when a connection needs them.
+        assertThatThrownBy(() -> KafkaClients.of("localhost:9092", Map.of(
+                "SPRING_KAFKA_SECURITY_PROTOCOL", "SSL",
+                "SPRING_KAFKA_SSL_BUNDLE", "kafka-tls")).reader())
+                .hasStackTraceContaining("kafka-tls");
     }
 
     @Test
     void saslSettingsOfTheEnvironmentReachTheClients() {
         KafkaClients clients = KafkaClients.of("localhost:9092", Map.of(
                 "SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT",
-                "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "NO-SUCH-MECHANISM",
-                "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\"p\";"));
+                "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "PLAIN",
+                "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "com.example.NoSuchLoginModule required;"));
 
-        assertThatThrownBy(clients::reader).hasStackTraceContaining("NO-SUCH-MECHANISM");
+        assertThatThrownBy(clients::reader).hasStackTraceContaining("NoSuchLoginModule");
     }
 }
