@@ -67,17 +67,17 @@ class BrokerFailoverCrashIT {
         Summary summary = run.run(() -> {
             int kills = 0;
             for (int round = 0; round < 3; round++) {
-                run.hold(Duration.ofSeconds(10));
+                run.hold(Duration.ofSeconds(5));
                 String topic = TOPICS.get(round % 2);
                 int leader = kafka.leaderOf(topic, 0);
                 log.info("round {}: killing broker {}, leader of {}-0", round + 1, leader, topic);
                 kafka.kill(leader);
                 kills++;
-                run.hold(Duration.ofSeconds(10));
+                run.hold(Duration.ofSeconds(8));
                 kafka.restart(leader);
                 kafka.awaitFullIsr(TOPICS, Duration.ofMinutes(2));
             }
-            run.hold(Duration.ofSeconds(10));
+            run.hold(Duration.ofSeconds(5));
             return kills;
         }, "3 leader SIGKILLs (inbound, outbound, inbound), each restarted");
         SingleBrokerCrashIT.assertNothingLostOrReordered(summary);

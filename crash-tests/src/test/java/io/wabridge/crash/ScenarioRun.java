@@ -2,8 +2,12 @@ package io.wabridge.crash;
 
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,17 +85,17 @@ final class ScenarioRun {
     }
 
     /** What the fakes saw, one line each, next to the logs: for reading a failure after the fact. */
-    private void record(Summary summary) throws java.io.IOException {
-        java.nio.file.Path dir = services.dir();
-        java.util.Set<String> mine = java.util.Set.copyOf(users.waIds());
+    private void record(Summary summary) throws IOException {
+        Path dir = services.dir();
+        Set<String> mine = Set.copyOf(users.waIds());
         StringBuilder sends = new StringBuilder("order\trecipient\toutboundId\ttext\n");
         graph.sends().stream().filter(send -> mine.contains(send.recipient())).forEach(send -> sends.append(send.order()).append('\t')
                 .append(send.recipient()).append('\t').append(send.outboundId()).append('\t').append(send.text()).append('\n'));
-        java.nio.file.Files.writeString(dir.resolve(scenario + "-graph-sends.tsv"), sends);
+        Files.writeString(dir.resolve(scenario + "-graph-sends.tsv"), sends);
         StringBuilder calls = new StringBuilder("userId\ttext\n");
         bot.calls().forEach(call -> calls.append(call.userId()).append('\t').append(call.text()).append('\n'));
-        java.nio.file.Files.writeString(dir.resolve(scenario + "-bot-calls.tsv"), calls);
-        java.nio.file.Files.writeString(dir.resolve(scenario + "-summary.txt"), summary.row() + "\n"
+        Files.writeString(dir.resolve(scenario + "-bot-calls.tsv"), calls);
+        Files.writeString(dir.resolve(scenario + "-summary.txt"), summary.row() + "\n"
                 + String.join("\n", summary.tally().examples()) + "\n");
     }
 

@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -69,14 +72,14 @@ class SingleBrokerCrashIT {
 
     @Test
     @Order(1)
-    @Timeout(value = 8, unit = java.util.concurrent.TimeUnit.MINUTES)
+    @Timeout(value = 8, unit = TimeUnit.MINUTES)
     void aGraphApiFailingOneSendInFiveLosesAndReordersNothing() throws Exception {
         ScenarioRun run = scenario("graph-20%-failing", 1);
         graph.failureRate(0.2);
         Summary summary;
         try {
             summary = run.run(() -> {
-                run.hold(Duration.ofSeconds(45));
+                run.hold(Duration.ofSeconds(40));
                 return 0;
             }, "see faults");
         } finally {
@@ -89,13 +92,13 @@ class SingleBrokerCrashIT {
 
     @Test
     @Order(2)
-    @Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
+    @Timeout(value = 15, unit = TimeUnit.MINUTES)
     void killingProcessorsAndEgressInstancesLosesAndReordersNothing() throws Exception {
         ScenarioRun run = scenario("kill-processor-and-egress", 2);
         Summary summary = run.run(() -> {
             int kills = 0;
             for (int round = 0; round < 3; round++) {
-                run.hold(Duration.ofSeconds(10));
+                run.hold(Duration.ofSeconds(5));
                 Services.Instance processor = services.processors().get(round % 2);
                 Services.Instance egress = services.egresses().get((round + 1) % 2);
                 processor.jvm().kill();
@@ -106,7 +109,7 @@ class SingleBrokerCrashIT {
                 run.hold(Duration.ofSeconds(5));
                 services.restart(processor, egress);
             }
-            run.hold(Duration.ofSeconds(10));
+            run.hold(Duration.ofSeconds(5));
             return kills;
         }, "3 processor + 3 egress SIGKILLs, each restarted");
         assertNothingLostOrReordered(summary);
@@ -114,27 +117,26 @@ class SingleBrokerCrashIT {
 
     @Test
     @Order(3)
-    @Timeout(value = 8, unit = java.util.concurrent.TimeUnit.MINUTES)
+    @Timeout(value = 8, unit = TimeUnit.MINUTES)
     void theOnlyBrokerDownFor20SecondsMeans503sThenEverythingGetsThrough() throws Exception {
         ScenarioRun run = scenario("only-broker-down-20s", 3);
         AtomicLong down = new AtomicLong();
         AtomicLong up = new AtomicLong();
         Summary summary = run.run(() -> {
-            run.hold(Duration.ofSeconds(15));
+            run.hold(Duration.ofSeconds(10));
             kafka.kill(1);
             down.set(System.nanoTime());
             run.hold(Duration.ofSeconds(20));
             up.set(System.nanoTime());
             kafka.restart(1);
             kafka.awaitUp(Duration.ofMinutes(2));
-            run.hold(Duration.ofSeconds(15));
+            run.hold(Duration.ofSeconds(10));
             return 1;
         }, "broker SIGKILLed, restarted after 20 s");
         List<Users.Attempt> duringOutage = run.users().attempts().stream()
                 .filter(attempt -> attempt.startNanos() > down.get() && attempt.endNanos() < up.get()).toList();
         Map<Integer, Long> statuses = duringOutage.stream()
-                .collect(java.util.stream.Collectors.groupingBy(Users.Attempt::status, java.util.TreeMap::new,
-                        java.util.stream.Collectors.counting()));
+                .collect(Collectors.groupingBy(Users.Attempt::status, TreeMap::new, Collectors.counting()));
         System.out.println("CRASH SUMMARY only-broker-down-20s: webhook answers while the broker was down, by status: " + statuses);
         assertThat(duringOutage).as("webhooks delivered while the broker was down").isNotEmpty();
         assertThat(statuses).as("answers while the broker was down: 503, never 200").containsOnlyKeys(503);

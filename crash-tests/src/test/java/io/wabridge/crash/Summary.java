@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 
 /** One scenario's figures, as printed and appended to {@code target/crash/summary.md}. */
@@ -42,7 +43,7 @@ record Summary(String scenario, int users, int kills, Duration load, Duration dr
     static String faults(Map<FakeGraph.Fault, Long> faults) {
         long total = faults.values().stream().mapToLong(Long::longValue).sum();
         StringBuilder text = new StringBuilder(total + " Graph faults (");
-        faults.forEach((fault, count) -> text.append(fault.name().toLowerCase(java.util.Locale.ROOT)).append(' ').append(count).append(", "));
+        faults.forEach((fault, count) -> text.append(fault.name().toLowerCase(Locale.ROOT)).append(' ').append(count).append(", "));
         text.setLength(text.length() - 2);
         return text.append(')').toString();
     }
