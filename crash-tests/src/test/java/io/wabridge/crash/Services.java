@@ -9,7 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 
@@ -98,14 +100,40 @@ final class Services implements AutoCloseable {
         return egresses;
     }
 
-    /** Restarts killed instances (all at once) and waits until they are ready and their groups whole again. */
-    void restart(Instance... killed) {
+    /**
+     * SIGKILLs instances; returns the consumer groups' members as they were just before, for
+     * {@link #restart(Set, Instance...)} (which must be given every instance killed since).
+     */
+    Set<String> kill(Instance... instances) throws Exception {
+        Set<String> before = members();
+        for (Instance instance : instances) {
+            instance.jvm().kill();
+        }
+        return before;
+    }
+
+    /**
+     * Restarts killed instances (all at once) and waits until they are ready and their groups whole
+     * again: every instance owning partitions, and the killed ones' members gone (a SIGKILLed member
+     * stays in its group, still listed with its partitions, until its session times out), so the
+     * next kill hits a whole group.
+     */
+    void restart(Set<String> membersBeforeKill, Instance... killed) {
         for (Instance instance : killed) {
             instance.jvm().start();
         }
         for (Instance instance : killed) {
             awaitReady(instance);
         }
+        await("the killed instances' group members replaced").atMost(START_TIMEOUT).pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions().until(() -> {
+                    Set<String> now = members();
+                    Set<String> survivors = new HashSet<>(membersBeforeKill);
+                    survivors.retainAll(now);
+                    // "at most": a surviving processor may have replaced its own consumer (and member id) meanwhile.
+                    return now.size() == processors.size() + egresses.size()
+                            && survivors.size() <= membersBeforeKill.size() - killed.length;
+                });
         awaitGroups();
     }
 
@@ -134,6 +162,14 @@ final class Services implements AutoCloseable {
                 .ignoreExceptions()
                 .until(() -> membersOwningPartitions(PROCESSOR_GROUP) == processors.size()
                         && membersOwningPartitions(EGRESS_GROUP) == egresses.size());
+    }
+
+    /** The member ids of both consumer groups. */
+    private Set<String> members() throws Exception {
+        Set<String> ids = new HashSet<>();
+        kafka.admin().describeConsumerGroups(List.of(PROCESSOR_GROUP, EGRESS_GROUP)).all().get(10, TimeUnit.SECONDS).values()
+                .forEach(group -> group.members().forEach(member -> ids.add(member.consumerId())));
+        return ids;
     }
 
     private long membersOwningPartitions(String group) throws Exception {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -101,13 +102,13 @@ class SingleBrokerCrashIT {
                 run.hold(Duration.ofSeconds(5));
                 Services.Instance processor = services.processors().get(round % 2);
                 Services.Instance egress = services.egresses().get((round + 1) % 2);
-                processor.jvm().kill();
+                Set<String> members = services.kill(processor);
                 kills++;
                 run.hold(Duration.ofSeconds(3));
-                egress.jvm().kill();
+                services.kill(egress);
                 kills++;
                 run.hold(Duration.ofSeconds(5));
-                services.restart(processor, egress);
+                services.restart(members, processor, egress);
             }
             run.hold(Duration.ofSeconds(5));
             return kills;
