@@ -28,8 +28,16 @@ final class OutboundReader implements AutoCloseable {
     private final EventCodec codec = new EventCodec();
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<Request> replies = new ArrayList<>();
+    private final String mark;
+    private long marked;
 
     OutboundReader(String bootstrapServers) {
+        this(bootstrapServers, null);
+    }
+
+    /** @param mark counted in {@link #marked()} when a reply's text ends with it (what a transformer appends); null: none */
+    OutboundReader(String bootstrapServers, String mark) {
+        this.mark = mark;
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
@@ -46,7 +54,11 @@ final class OutboundReader implements AutoCloseable {
         while (replies.size() < expected && System.nanoTime() - lastChange < stallMillis * 1_000_000) {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
                 OutboundMessage reply = codec.read(record, OutboundMessage.class);
-                Stamp stamp = Stamp.parse(reply.message() == null ? null : reply.message().path("text").path("body").asText(null));
+                String text = reply.message() == null ? null : reply.message().path("text").path("body").asText(null);
+                Stamp stamp = Stamp.parse(text);
+                if (mark != null && text != null && text.endsWith(mark)) {
+                    marked++;
+                }
                 replies.add(new Request(record.timestamp() * 1000, 0, reply.phoneNumberId(), reply.recipient(),
                         stamp.sequence(), stamp.micros()));
                 lastChange = System.nanoTime();
@@ -59,6 +71,11 @@ final class OutboundReader implements AutoCloseable {
     List<Request> replies() {
         awaitReplies(Long.MAX_VALUE, 1000);
         return List.copyOf(replies);
+    }
+
+    /** Replies read so far whose text ends with the mark. */
+    long marked() {
+        return marked;
     }
 
     @Override
