@@ -29,13 +29,13 @@ final class OutboundReader implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<Request> replies = new ArrayList<>();
     private final String mark;
-    private long marked;
+    private final List<Long> unmarked = new ArrayList<>();
 
     OutboundReader(String bootstrapServers) {
         this(bootstrapServers, null);
     }
 
-    /** @param mark counted in {@link #marked()} when a reply's text ends with it (what a transformer appends); null: none */
+    /** @param mark what every reply's text should end with (what a transformer appends), see {@link #unmarked()}; null: nothing */
     OutboundReader(String bootstrapServers, String mark) {
         this.mark = mark;
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -56,8 +56,8 @@ final class OutboundReader implements AutoCloseable {
                 OutboundMessage reply = codec.read(record, OutboundMessage.class);
                 String text = reply.message() == null ? null : reply.message().path("text").path("body").asText(null);
                 Stamp stamp = Stamp.parse(text);
-                if (mark != null && text != null && text.endsWith(mark)) {
-                    marked++;
+                if (mark != null && (text == null || !text.endsWith(mark))) {
+                    unmarked.add(stamp.sequence());
                 }
                 replies.add(new Request(record.timestamp() * 1000, 0, reply.phoneNumberId(), reply.recipient(),
                         stamp.sequence(), stamp.micros()));
@@ -73,9 +73,9 @@ final class OutboundReader implements AutoCloseable {
         return List.copyOf(replies);
     }
 
-    /** Replies read so far whose text ends with the mark. */
-    long marked() {
-        return marked;
+    /** Sequence numbers of the replies read so far whose text does not end with the mark (-1: no stamp either). */
+    List<Long> unmarked() {
+        return List.copyOf(unmarked);
     }
 
     @Override

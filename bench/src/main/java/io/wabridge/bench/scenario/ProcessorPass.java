@@ -38,17 +38,32 @@ final class ProcessorPass {
     /**
      * What one pass measured.
      *
-     * @param replies how many replies were read from {@code whatsapp.outbound}
-     * @param marked  how many of them end with the pass's mark (every one, when a transformer appends it)
+     * @param replies  how many replies were read from {@code whatsapp.outbound}
+     * @param unmarked the sequence numbers of those whose text does not end with the pass's mark
+     *                 (none, when a transformer appends it to every one; always none without a mark)
      */
     record Outcome(String processor, List<Figure> figures, List<ProcessStats> processes, List<PhaseResult> phases,
-            List<String> problems, long replies, long marked) {
+            List<String> problems, long replies, List<Long> unmarked) {
+
+        Outcome {
+            unmarked = List.copyOf(unmarked);
+        }
+
+        /** Replies that end with the mark. */
+        long marked() {
+            return replies - unmarked.size();
+        }
+
+        /** Inbound events of the warm-up phase, which come first in sequence order; 0 when the pass has no phases. */
+        long warmUpEvents() {
+            return phases.isEmpty() ? 0 : phases.get(0).sent();
+        }
     }
 
     private ProcessorPass() {
     }
 
-    /** @param mark counted in {@link Outcome#marked()} when a reply's text ends with it; null: not counted */
+    /** @param mark what every reply's text should end with, see {@link Outcome#unmarked()}; null: not checked */
     static Outcome run(ScenarioContext context, List<String> processorSettings, String mark) throws Exception {
         Profile profile = context.profile();
         boolean quick = profile.name().equals("quick");
@@ -58,7 +73,7 @@ final class ProcessorPass {
         List<Figure> cpu;
         List<Request> replies;
         long cognigyCalls;
-        long marked;
+        List<Long> unmarked;
         OutboundReader closeLater = null;
         try {
             String bootstrap = Systems.broker(context);
@@ -83,7 +98,7 @@ final class ProcessorPass {
             }
             cognigyCalls = cognigy.count();
             replies = reader.replies();
-            marked = reader.marked();
+            unmarked = reader.unmarked();
             context.deadChildren().forEach(name -> problems.add(name + " died during the run"));
         } finally {
             if (closeLater != null) {
@@ -138,7 +153,7 @@ final class ProcessorPass {
                 sent + " inbound events, " + cognigyCalls + " Cognigy calls, " + lost + " without reply, " + duplicates + " twice"));
         figures.addAll(cpu);
         figures.addAll(ServiceHeap.figure(processes, processor));
-        return new Outcome(processor, List.copyOf(figures), processes, List.copyOf(phases), List.copyOf(problems), replies.size(), marked);
+        return new Outcome(processor, List.copyOf(figures), processes, List.copyOf(phases), List.copyOf(problems), replies.size(), unmarked);
     }
 
     static String turnsAtTarget(String processor) {

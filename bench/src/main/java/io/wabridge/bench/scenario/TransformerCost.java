@@ -46,13 +46,14 @@ final class TransformerCost {
 
     /** Why the transformer pass is invalid: a reply that did not go through both hooks (a hook failed, or never ran). */
     static Optional<String> problem(ProcessorPass.Outcome transformed) {
-        long untransformed = transformed.replies() - transformed.marked();
         if (transformed.replies() == 0) {
             return Optional.of("transformers: no replies, so no proof the hooks ran");
         }
-        return untransformed == 0 ? Optional.empty() : Optional.of("transformers: " + untransformed + " of " + transformed.replies()
-                + " replies did not go through both hooks (no \"" + BenchTransformer.MARK.strip() + "\"; see " + transformed.processor()
-                + ".log for transformer errors)");
+        List<Long> untransformed = transformed.unmarked();
+        long measured = untransformed.stream().filter(sequence -> sequence >= transformed.warmUpEvents()).count();
+        return untransformed.isEmpty() ? Optional.empty() : Optional.of("transformers: " + untransformed.size() + " of "
+                + transformed.replies() + " replies (" + measured + " of them after the warm-up) did not go through both hooks (no \""
+                + BenchTransformer.MARK.strip() + "\"; see " + transformed.processor() + ".log for transformer errors)");
     }
 
     private static Optional<double[]> both(ProcessorPass.Outcome plain, ProcessorPass.Outcome transformed, String plainName, String transformedName) {
