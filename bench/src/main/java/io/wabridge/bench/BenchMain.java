@@ -99,9 +99,17 @@ public final class BenchMain {
                 settings.rule().p99LimitMs(), settings.rule().maxErrorRatio() * 100, settings.rule().minAchievedRatio() * 100);
     }
 
-    /** The broker's log segments are big and worthless after the run: only logs and results are kept. */
+    /** The brokers' log segments are big and worthless after the run: only logs and results are kept. */
     private static void deleteBrokerData(Path scenarioDir) {
-        Path data = scenarioDir.resolve("kafka-data");
+        deleteFolder(scenarioDir.resolve("kafka-data"));
+        try (var passes = Files.list(scenarioDir)) {
+            passes.filter(Files::isDirectory).forEach(pass -> deleteFolder(pass.resolve("kafka-data")));
+        } catch (Exception e) {
+            log.warn("could not list {}", scenarioDir, e);
+        }
+    }
+
+    private static void deleteFolder(Path data) {
         if (!Files.exists(data)) {
             return;
         }

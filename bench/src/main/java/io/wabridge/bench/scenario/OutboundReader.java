@@ -28,8 +28,16 @@ final class OutboundReader implements AutoCloseable {
     private final EventCodec codec = new EventCodec();
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<Request> replies = new ArrayList<>();
+    private final String mark;
+    private final List<Long> unmarked = new ArrayList<>();
 
     OutboundReader(String bootstrapServers) {
+        this(bootstrapServers, null);
+    }
+
+    /** @param mark what every reply's text should end with (what a transformer appends), see {@link #unmarked()}; null: nothing */
+    OutboundReader(String bootstrapServers, String mark) {
+        this.mark = mark;
         Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
@@ -46,7 +54,11 @@ final class OutboundReader implements AutoCloseable {
         while (replies.size() < expected && System.nanoTime() - lastChange < stallMillis * 1_000_000) {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(250))) {
                 OutboundMessage reply = codec.read(record, OutboundMessage.class);
-                Stamp stamp = Stamp.parse(reply.message() == null ? null : reply.message().path("text").path("body").asText(null));
+                String text = reply.message() == null ? null : reply.message().path("text").path("body").asText(null);
+                Stamp stamp = Stamp.parse(text);
+                if (mark != null && (text == null || !text.endsWith(mark))) {
+                    unmarked.add(stamp.sequence());
+                }
                 replies.add(new Request(record.timestamp() * 1000, 0, reply.phoneNumberId(), reply.recipient(),
                         stamp.sequence(), stamp.micros()));
                 lastChange = System.nanoTime();
@@ -59,6 +71,11 @@ final class OutboundReader implements AutoCloseable {
     List<Request> replies() {
         awaitReplies(Long.MAX_VALUE, 1000);
         return List.copyOf(replies);
+    }
+
+    /** Sequence numbers of the replies read so far whose text does not end with the mark (-1: no stamp either). */
+    List<Long> unmarked() {
+        return List.copyOf(unmarked);
     }
 
     @Override

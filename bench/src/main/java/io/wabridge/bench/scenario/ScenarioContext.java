@@ -24,13 +24,29 @@ public final class ScenarioContext implements AutoCloseable {
     private final List<ProcessStats> stopped = new ArrayList<>();
 
     private final boolean flightRecording;
+    /** Appended to every child's name: a second pass of a scenario keeps its processes apart from the first's. */
+    private final String nameSuffix;
 
     /** @param flightRecording record a JFR profile of every child (see {@link ChildProcess#start}) */
     public ScenarioContext(Profile profile, Sustainability rule, Path dir, boolean flightRecording) {
+        this(profile, rule, dir, flightRecording, "");
+    }
+
+    private ScenarioContext(Profile profile, Sustainability rule, Path dir, boolean flightRecording, String nameSuffix) {
         this.profile = profile;
         this.rule = rule;
         this.dir = dir;
         this.flightRecording = flightRecording;
+        this.nameSuffix = nameSuffix;
+    }
+
+    /**
+     * A second pass of the same scenario, in the sub-folder {@code folder} (its own broker data, logs
+     * and stats), every child named with {@code nameSuffix} ({@code processor-js}), so both passes'
+     * processes and CPU figures stand side by side in one result. Stop it before the next pass.
+     */
+    public ScenarioContext pass(String folder, String nameSuffix) {
+        return new ScenarioContext(profile, rule, dir.resolve(folder), flightRecording, this.nameSuffix + nameSuffix);
     }
 
     public Profile profile() {
@@ -45,8 +61,15 @@ public final class ScenarioContext implements AutoCloseable {
         return dir;
     }
 
+    /** What a child started as {@code role} is called in this pass: {@code processor}, or {@code processor-js} in a second pass. */
+    public String nameOf(String role) {
+        return role + nameSuffix;
+    }
+
     public ChildProcess start(ChildSpec spec) throws IOException {
-        ChildProcess child = ChildProcess.start(spec, dir, flightRecording);
+        ChildSpec named = nameSuffix.isEmpty() ? spec
+                : new ChildSpec(nameOf(spec.name()), spec.mainClass(), spec.maxHeap(), spec.args(), spec.protocol());
+        ChildProcess child = ChildProcess.start(named, dir, flightRecording);
         children.add(child);
         return child;
     }

@@ -15,6 +15,7 @@ public final class Scenarios {
             new ProducerCeilingScenario(),
             new IngressScenario(),
             new ProcessorScenario(),
+            new ProcessorTransformersScenario(),
             new EgressScenario(),
             new EndToEndScenario(),
             EndToEndScenario.numbers(),

@@ -169,15 +169,26 @@ final class Systems {
     /** processor-service with its defaults (200 workers), every endpoint's Cognigy URL on the fake. */
     static void processor(ScenarioContext context, String bootstrapServers, FakeClient cognigy, List<Endpoint> endpoints)
             throws IOException, InterruptedException {
-        context.start(processorSpec(bootstrapServers, cognigy.url(), endpoints)).awaitReady(START_TIMEOUT);
+        processor(context, bootstrapServers, cognigy, endpoints, List.of());
+    }
+
+    /** @param extra further processor settings ({@code --wabridge.endpoints.bench.transformers.script=…}) */
+    static void processor(ScenarioContext context, String bootstrapServers, FakeClient cognigy, List<Endpoint> endpoints, List<String> extra)
+            throws IOException, InterruptedException {
+        context.start(processorSpec(bootstrapServers, cognigy.url(), endpoints, extra)).awaitReady(START_TIMEOUT);
     }
 
     static ChildSpec processorSpec(String bootstrapServers, String cognigyUrl, List<Endpoint> endpoints) {
+        return processorSpec(bootstrapServers, cognigyUrl, endpoints, List.of());
+    }
+
+    static ChildSpec processorSpec(String bootstrapServers, String cognigyUrl, List<Endpoint> endpoints, List<String> extra) {
         List<String> args = service("processor", bootstrapServers);
         for (Endpoint endpoint : endpoints) {
             args.addAll(endpoint.args());
             args.add("--wabridge.endpoints." + endpoint.id() + ".cognigy.url=" + cognigyUrl + "/endpoint/bench-url-token");
         }
+        args.addAll(extra);
         return new ChildSpec("processor", SutMain.class.getName(), SERVICE_HEAP, args, false);
     }
 

@@ -109,6 +109,12 @@ class RolesStartIT {
     }
 
     @Test
+    void processorStartsHealthyWithTheBenchTransformer() throws Exception {
+        ChildSpec spec = Systems.processorSpec(bootstrap, cognigy.url(), ENDPOINTS, BenchTransformer.install(dir.resolve("transformer")));
+        whileRunning(spec, () -> awaitHealthy(serverPort(spec)));
+    }
+
+    @Test
     void egressStartsHealthy() throws Exception {
         ChildSpec spec = Systems.egressSpec(bootstrap, graph.url(), ENDPOINTS);
         whileRunning(spec, () -> awaitHealthy(serverPort(spec)));
