@@ -15,6 +15,7 @@ COPY ingress-service ingress-service
 COPY processor-service processor-service
 COPY egress-service egress-service
 COPY local-runner/pom.xml local-runner/pom.xml
+COPY crash-tests/pom.xml crash-tests/pom.xml
 COPY bench/pom.xml bench/pom.xml
 COPY tools/pom.xml tools/pom.xml
 COPY sandbox sandbox
