@@ -1,6 +1,5 @@
 package io.wabridge.crash;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -21,41 +20,17 @@ class BrokerFailoverCrashIT {
     private static final Logger log = LoggerFactory.getLogger(BrokerFailoverCrashIT.class);
     private static final List<String> TOPICS = List.of("whatsapp.inbound", "whatsapp.outbound");
 
-    private static FakeGraph graph;
-    private static FakeBot bot;
-    private static KafkaCluster kafka;
-    private static Services services;
+    private static CrashSystem system;
 
     @BeforeAll
     static void start() throws Exception {
-        Path dir = Path.of(System.getProperty("crash.dir", "target/crash")).resolve("three-brokers-" + System.currentTimeMillis());
-        try {
-            graph = FakeGraph.start(Services.GRAPH_HANG_MILLIS);
-            bot = FakeBot.start();
-            kafka = KafkaCluster.start(dir, 3);
-            services = Services.start(dir, kafka, graph, bot, 1, 1);
-        } catch (RuntimeException | Error e) {
-            stop();
-            throw e;
-        }
+        system = CrashSystem.start("three-brokers", 3, 1, 1);
     }
 
     @AfterAll
     static void stop() {
-        try {
-            if (services != null) {
-                services.close();
-            }
-        } finally {
-            if (kafka != null) {
-                kafka.close();
-            }
-            if (graph != null) {
-                graph.close();
-            }
-            if (bot != null) {
-                bot.close();
-            }
+        if (system != null) {
+            system.close();
         }
     }
 
@@ -63,19 +38,19 @@ class BrokerFailoverCrashIT {
     @Timeout(value = 15, unit = TimeUnit.MINUTES)
     void killingThePartitionLeadingBrokerLosesAndReordersNothing() throws Exception {
         List<String> users = Users.waIds(4915_9_000_0000L, 200);
-        ScenarioRun run = new ScenarioRun("kill-partition-leader", services, kafka, graph, bot, users);
+        ScenarioRun run = system.scenario("kill-partition-leader", users);
         Summary summary = run.run(() -> {
             int kills = 0;
             for (int round = 0; round < 3; round++) {
                 run.hold(Duration.ofSeconds(5));
                 String topic = TOPICS.get(round % 2);
-                int leader = kafka.leaderOf(topic, 0);
+                int leader = system.kafka().leaderOf(topic, 0);
                 log.info("round {}: killing broker {}, leader of {}-0", round + 1, leader, topic);
-                kafka.kill(leader);
+                system.kafka().kill(leader);
                 kills++;
                 run.hold(Duration.ofSeconds(8));
-                kafka.restart(leader);
-                kafka.awaitFullIsr(TOPICS, Duration.ofMinutes(2));
+                system.kafka().restart(leader);
+                system.kafka().awaitFullIsr(TOPICS, Duration.ofMinutes(2));
             }
             run.hold(Duration.ofSeconds(5));
             return kills;

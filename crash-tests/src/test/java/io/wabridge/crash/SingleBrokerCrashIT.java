@@ -2,7 +2,6 @@ package io.wabridge.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,41 +32,17 @@ class SingleBrokerCrashIT {
     private static final Logger log = LoggerFactory.getLogger(SingleBrokerCrashIT.class);
     private static final int USERS = 200;
 
-    private static FakeGraph graph;
-    private static FakeBot bot;
-    private static KafkaCluster kafka;
-    private static Services services;
+    private static CrashSystem system;
 
     @BeforeAll
     static void start() throws Exception {
-        Path dir = Path.of(System.getProperty("crash.dir", "target/crash")).resolve("single-broker-" + System.currentTimeMillis());
-        try {
-            graph = FakeGraph.start(Services.GRAPH_HANG_MILLIS);
-            bot = FakeBot.start();
-            kafka = KafkaCluster.start(dir, 1);
-            services = Services.start(dir, kafka, graph, bot, 2, 2);
-        } catch (RuntimeException | Error e) {
-            stop();
-            throw e;
-        }
+        system = CrashSystem.start("single-broker", 1, 2, 2);
     }
 
     @AfterAll
     static void stop() {
-        try {
-            if (services != null) {
-                services.close();
-            }
-        } finally {
-            if (kafka != null) {
-                kafka.close();
-            }
-            if (graph != null) {
-                graph.close();
-            }
-            if (bot != null) {
-                bot.close();
-            }
+        if (system != null) {
+            system.close();
         }
     }
 
@@ -76,7 +51,7 @@ class SingleBrokerCrashIT {
     @Timeout(value = 8, unit = TimeUnit.MINUTES)
     void aGraphApiFailingOneSendInFiveLosesAndReordersNothing() throws Exception {
         ScenarioRun run = scenario("graph-20%-failing", 1);
-        graph.failureRate(0.2);
+        system.graph().failureRate(0.2);
         Summary summary;
         try {
             summary = run.run(() -> {
@@ -84,10 +59,10 @@ class SingleBrokerCrashIT {
                 return 0;
             }, "see faults");
         } finally {
-            graph.failureRate(0);
+            system.graph().failureRate(0);
         }
-        log.info("faults injected: {}", Summary.faults(graph.faults()));
-        System.out.println("CRASH SUMMARY graph-20%-failing faults: " + Summary.faults(graph.faults()));
+        log.info("faults injected: {}", Summary.faults(system.graph().faults()));
+        System.out.println("CRASH SUMMARY graph-20%-failing faults: " + Summary.faults(system.graph().faults()));
         assertNothingLostOrReordered(summary);
     }
 
@@ -100,15 +75,15 @@ class SingleBrokerCrashIT {
             int kills = 0;
             for (int round = 0; round < 3; round++) {
                 run.hold(Duration.ofSeconds(5));
-                Services.Instance processor = services.processors().get(round % 2);
-                Services.Instance egress = services.egresses().get((round + 1) % 2);
-                Set<String> members = services.kill(processor);
+                Services.Instance processor = system.services().processors().get(round % 2);
+                Services.Instance egress = system.services().egresses().get((round + 1) % 2);
+                Set<String> members = system.services().kill(processor);
                 kills++;
                 run.hold(Duration.ofSeconds(3));
-                services.kill(egress);
+                system.services().kill(egress);
                 kills++;
                 run.hold(Duration.ofSeconds(5));
-                services.restart(members, processor, egress);
+                system.services().restart(members, processor, egress);
             }
             run.hold(Duration.ofSeconds(5));
             return kills;
@@ -125,12 +100,12 @@ class SingleBrokerCrashIT {
         AtomicLong up = new AtomicLong();
         Summary summary = run.run(() -> {
             run.hold(Duration.ofSeconds(10));
-            kafka.kill(1);
+            system.kafka().kill(1);
             down.set(System.nanoTime());
             run.hold(Duration.ofSeconds(20));
             up.set(System.nanoTime());
-            kafka.restart(1);
-            kafka.awaitUp(Duration.ofMinutes(2));
+            system.kafka().restart(1);
+            system.kafka().awaitUp(Duration.ofMinutes(2));
             run.hold(Duration.ofSeconds(10));
             return 1;
         }, "broker SIGKILLed, restarted after 20 s");
@@ -148,7 +123,7 @@ class SingleBrokerCrashIT {
     private static ScenarioRun scenario(String name, int number) {
         // Each scenario its own 200 users: 4915<n>0000000 and up.
         List<String> users = Users.waIds(4915_0_000_0000L + number * 10_000_000L, USERS);
-        return new ScenarioRun(name, services, kafka, graph, bot, users);
+        return system.scenario(name, users);
     }
 
     static void assertNothingLostOrReordered(Summary summary) {
