@@ -66,13 +66,18 @@ public class StatusSearch implements AcceptanceProof, AutoCloseable {
             List<TopicPartition> partitions = consumer.partitionsFor(topics.statuses()).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition()))
                     .toList();
+            if (partitions.isEmpty()) {
+                return Optional.empty(); // no statuses topic: nothing can prove the send
+            }
             consumer.assign(partitions);
             seekTo(consumer, partitions, since.minus(clockSkew));
             Map<TopicPartition, Long> endAtDeadline = null;
             while (!Thread.currentThread().isInterrupted()) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value() != null && contains(record.value(), needle) && proves(record, outboundId)) {
-                        return Optional.of(codec.read(record, StatusEvent.class));
+                    Optional<StatusEvent> proof = record.value() != null && contains(record.value(), needle)
+                            ? proof(record, outboundId) : Optional.empty();
+                    if (proof.isPresent()) {
+                        return proof;
                     }
                 }
                 if (endAtDeadline == null && !Instant.now().isBefore(deadline)) {
@@ -100,15 +105,16 @@ public class StatusSearch implements AcceptanceProof, AutoCloseable {
         }
     }
 
-    private boolean proves(ConsumerRecord<String, byte[]> record, String outboundId) {
+    /** Meta's webhook with the outbound id as callback data (any status: all follow an accept), or egress's own {@code accepted}. */
+    private Optional<StatusEvent> proof(ConsumerRecord<String, byte[]> record, String outboundId) {
         try {
             StatusEvent status = codec.read(record, StatusEvent.class);
-            if (status.source() == StatusSource.WEBHOOK) {
-                return outboundId.equals(status.callbackData());
-            }
-            return status.status() == DeliveryStatus.ACCEPTED && outboundId.equals(status.outboundId());
+            boolean proves = status.source() == StatusSource.WEBHOOK
+                    ? outboundId.equals(status.callbackData())
+                    : status.status() == DeliveryStatus.ACCEPTED && outboundId.equals(status.outboundId());
+            return proves ? Optional.of(status) : Optional.empty();
         } catch (UnreadableEventException e) {
-            return false;
+            return Optional.empty();
         }
     }
 
