@@ -36,7 +36,8 @@ class GoldenEventsTest {
                 Arguments.of("golden/change-v1.json", EventType.CHANGE),
                 Arguments.of("golden/transcript-v1.json", EventType.TRANSCRIPT),
                 Arguments.of("golden/conversation-state-v1.json", EventType.CONVERSATION_STATE),
-                Arguments.of("golden/send-ledger-v1.json", EventType.SEND_LEDGER));
+                Arguments.of("golden/send-ledger-v1.json", EventType.SEND_LEDGER),
+                Arguments.of("golden/send-ledger-intent-v1.json", EventType.SEND_LEDGER));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -118,6 +119,16 @@ class GoldenEventsTest {
         assertThat(entry.wamid()).startsWith("wamid.");
         assertThat(entry.conversationKey()).isEqualTo("106540352242922:16505551234");
         assertThat(entry.acceptedAt()).isEqualTo(Instant.parse("2025-06-08T21:00:06.250Z"));
+        assertThat(entry.isIntent()).as("an entry without a state is an accepted send").isFalse();
+    }
+
+    @Test
+    void readsLedgerIntent() {
+        LedgerEntry intent = Json.fromBytes(Fixtures.bytes("golden/send-ledger-intent-v1.json"), LedgerEntry.class);
+
+        assertThat(intent.isIntent()).isTrue();
+        assertThat(intent).isEqualTo(LedgerEntry.intent("8b1f6c2d-4a3e-3f5b-b6c7-1d2e3f4a5b6c", "106540352242922",
+                "106540352242922:16505551234"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.wabridge.egress.send.OutboundSender;
 import io.wabridge.egress.send.RetrySettings;
 import io.wabridge.egress.status.DeliveryWatch;
 import io.wabridge.egress.status.StatusListener;
+import io.wabridge.egress.status.StatusSearch;
 import io.wabridge.egress.status.StatusPublisher;
 import io.wabridge.egress.throttle.NumberThrottles;
 import io.wabridge.egress.throttle.ThroughputSettings;
@@ -127,6 +128,12 @@ class EgressConfiguration {
         return new StatusListener(clients, codec, topics, watch, StatusListener.needed(endpoints));
     }
 
+    /** Reads statuses only for a send a crash interrupted (ledger intent without an accepted entry). */
+    @Bean
+    StatusSearch statusSearch(KafkaClientFactory clients, EventCodec codec, TopicSettings topics, LedgerSettings ledger) {
+        return new StatusSearch(clients, codec, topics, ledger.intentWait());
+    }
+
     @Bean
     StatusPublisher statusPublisher(KafkaTemplate<String, byte[]> template, EventCodec codec, TopicSettings topics) {
         return new StatusPublisher(template, codec, topics);
@@ -144,11 +151,11 @@ class EgressConfiguration {
 
     @Bean
     OutboundSender outboundSender(GraphClient graph, NumberThrottles throttles, Pacer pacer, SendLedger ledger,
-                                  StatusPublisher statuses, DeadLetters deadLetters, RetrySettings retry,
-                                  ScheduledExecutorService egressScheduler, @Qualifier("egressWorker") ExecutorService egressWorker,
-                                  MeterRegistry meters, RecordTracing tracing) {
-        return new OutboundSender(graph, throttles, pacer, ledger, statuses, deadLetters, retry, egressScheduler, egressWorker, meters,
-                tracing);
+                                  StatusPublisher statuses, DeadLetters deadLetters, RetrySettings retry, StatusSearch statusSearch,
+                                  LedgerSettings ledgerSettings, ScheduledExecutorService egressScheduler,
+                                  @Qualifier("egressWorker") ExecutorService egressWorker, MeterRegistry meters, RecordTracing tracing) {
+        return new OutboundSender(graph, throttles, pacer, ledger, statuses, deadLetters, retry, statusSearch, ledgerSettings.intentWait(),
+                egressScheduler, egressWorker, meters, tracing);
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

@@ -15,13 +15,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    (200000 take about 26 MB)
  * @param loadTimeout longest start-up may take to read the ledger, and a newly assigned partition
  *                    waits for entries other instances wrote
+ * @param intentWait  how long after an interrupted send's intent egress waits for a status webhook
+ *                    proving that Graph accepted it before it sends the message again (about
+ *                    the time Meta takes to send the {@code sent} status)
  */
 @ConfigurationProperties("wabridge.egress.ledger")
 public record LedgerSettings(
         @DefaultValue("whatsapp.send-ledger") String topic,
         @DefaultValue("7d") Duration retention,
         @DefaultValue("200000") Integer maxEntries,
-        @DefaultValue("60s") Duration loadTimeout) {
+        @DefaultValue("60s") Duration loadTimeout,
+        @DefaultValue("20s") Duration intentWait) {
 
     public LedgerSettings {
         if (maxEntries < 1) {

@@ -6,7 +6,9 @@ import io.wabridge.support.consume.LoopSession;
 import io.wabridge.support.consume.ReaderSession;
 import io.wabridge.support.kafka.EventCodec;
 import io.wabridge.support.kafka.KafkaClientFactory;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,14 +34,19 @@ import org.springframework.kafka.core.KafkaTemplate;
  * a rebalance to another instance, or a replay.
  *
  * <p>The entry is written after Graph accepted the message and before the outbound offset is
- * committed. A crash between Graph's answer and the ledger write is the one window in which a
- * message can be sent twice; Graph offers no idempotency key that could close it.
+ * committed. Graph offers no idempotency key, so before a message send an intent entry is written
+ * (header {@code ledger-state: intent}) and acknowledged: a redelivered record whose outbound id
+ * has an intent and no accepted entry was interrupted by a crash, maybe after Graph's answer, and
+ * is sent again only when no status webhook proves that Graph accepted it.
  */
 public class SendLedger extends ConsumerLoop {
 
     private static final Logger log = LoggerFactory.getLogger(SendLedger.class);
     static final int PHASE = Integer.MAX_VALUE - 2000;
     private static final EventCodec CODEC = new EventCodec();
+    /** Marks an intent entry, so the tailing reader need not decode values. */
+    static final String STATE_HEADER = "ledger-state";
+    private static final byte[] INTENT = "intent".getBytes(StandardCharsets.UTF_8);
 
     private final LedgerSettings settings;
     private final KafkaClientFactory clients;
@@ -61,15 +68,29 @@ public class SendLedger extends ConsumerLoop {
         return recent.contains(outboundId);
     }
 
-    /** Remembers the send at once and completes when the broker has the entry. */
+    /** When the pending intent of this outbound id was written; null when it has none (or was accepted). */
+    public Instant intentOf(String outboundId) {
+        return recent.intentOf(outboundId);
+    }
+
+    /**
+     * Remembers the send at once and completes when the broker has the entry. An intent is only
+     * written: this instance reads it back, and will not mistake its own send in flight for a crash.
+     */
     public CompletableFuture<Void> record(LedgerEntry entry) {
-        recent.add(entry.outboundId());
+        if (!entry.isIntent()) {
+            recent.add(entry.outboundId());
+        }
         return template.send(entryRecord(settings.topic(), entry)).thenApply(result -> null);
     }
 
     /** The ledger record of a send, keyed by its outbound id so compaction keeps one per message. */
     static ProducerRecord<String, byte[]> entryRecord(String topic, LedgerEntry entry) {
-        return CODEC.record(topic, entry.outboundId(), entry, null);
+        ProducerRecord<String, byte[]> record = CODEC.record(topic, entry.outboundId(), entry, null);
+        if (entry.isIntent()) {
+            record.headers().add(STATE_HEADER, INTENT);
+        }
+        return record;
     }
 
     /**
@@ -201,9 +222,14 @@ public class SendLedger extends ConsumerLoop {
         if (record.key() == null || record.value() == null) {
             return;
         }
-        // The key alone says "sent", so the value is not decoded (the ledger tails every instance's
-        // sends); an unreadable value still says it: better to skip a send than to repeat one.
-        recent.add(record.key());
+        // The key (and the header for intents) says it all, so the value is not decoded (the ledger
+        // tails every instance's sends); an unreadable value still says "sent": better to skip a
+        // send than to repeat one.
+        if ("intent".equals(EventCodec.header(record.headers(), STATE_HEADER))) {
+            recent.addIntent(record.key(), Instant.ofEpochMilli(record.timestamp()));
+        } else {
+            recent.add(record.key());
+        }
     }
 
     private record Barrier(Map<TopicPartition, Long> end, CompletableFuture<Void> done) {

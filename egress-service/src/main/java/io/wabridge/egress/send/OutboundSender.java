@@ -13,12 +13,14 @@ import io.wabridge.egress.graph.GraphClient;
 import io.wabridge.egress.graph.GraphResult;
 import io.wabridge.egress.ledger.SendLedger;
 import io.wabridge.egress.pacing.Pacer;
+import io.wabridge.egress.status.AcceptanceProof;
 import io.wabridge.egress.status.StatusPublisher;
 import io.wabridge.egress.throttle.NumberThrottle;
 import io.wabridge.egress.throttle.NumberThrottles;
 import io.wabridge.model.EventHeaders;
 import io.wabridge.model.event.OutboundKind;
 import io.wabridge.model.event.OutboundMessage;
+import io.wabridge.model.event.StatusEvent;
 import io.wabridge.model.privacy.Masking;
 import io.wabridge.model.state.LedgerEntry;
 import io.wabridge.support.kafka.EventCodec;
@@ -28,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,8 +39,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one outbound record when its turn comes: skip it if the ledger has it, wait for the
- * pacing gate, then attempt with the number's budget and circuit, retrying by error class
+ * Sends one outbound record when its turn comes: skip it if the ledger has it; if the ledger has
+ * only its intent (a crash interrupted its send), send it only if no status proves Graph accepted
+ * it ({@link IntentRecovery}); write the intent, wait for the pacing gate, then attempt with the number's budget and circuit, retrying by error class
  * (resilience4j {@link Retry}), and record the outcome: accepted → ledger + status; failed →
  * dead letter + status. Mark-read and typing actions skip the pacing gate and leave it as it is.
  */
@@ -52,6 +56,7 @@ public class OutboundSender implements JobHandler {
     private final StatusPublisher statuses;
     private final DeadLetters deadLetters;
     private final TypingIndicator typing;
+    private final IntentRecovery recovery;
     private final Retry retry;
     private final int maxAttempts;
     private final ScheduledExecutorService scheduler;
@@ -60,8 +65,8 @@ public class OutboundSender implements JobHandler {
     private final RecordTracing tracing;
 
     public OutboundSender(GraphClient graph, NumberThrottles throttles, Pacer pacer, SendLedger ledger, StatusPublisher statuses,
-                          DeadLetters deadLetters, RetrySettings retrySettings, ScheduledExecutorService scheduler, Executor worker,
-                          MeterRegistry meters, RecordTracing tracing) {
+                          DeadLetters deadLetters, RetrySettings retrySettings, AcceptanceProof acceptanceProof, Duration intentWait,
+                          ScheduledExecutorService scheduler, Executor worker, MeterRegistry meters, RecordTracing tracing) {
         this.tracing = tracing;
         this.graph = graph;
         this.throttles = throttles;
@@ -70,6 +75,7 @@ public class OutboundSender implements JobHandler {
         this.statuses = statuses;
         this.deadLetters = deadLetters;
         this.typing = new TypingIndicator(graph, throttles);
+        this.recovery = new IntentRecovery(acceptanceProof, intentWait);
         this.maxAttempts = retrySettings.maxAttempts();
         this.scheduler = scheduler;
         this.worker = worker;
@@ -126,11 +132,30 @@ public class OutboundSender implements JobHandler {
         }
         Pacer.Turn turn = pacer.prepare(job.endpoint(), message);
         long queued = System.nanoTime();
-        return gate.thenCompose(ignored -> {
-                    pacingWait(job).record(System.nanoTime() - queued, TimeUnit.NANOSECONDS);
-                    return sendWithRetries(job, send);
-                })
-                .thenComposeAsync(result -> record(job, result, turn), worker);
+        // Only a message send gets an intent: a mark-read or typing action done twice is harmless.
+        Instant intentAt = job.forced() ? null : ledger.intentOf(message.outboundId());
+        return recovery.alreadyAccepted(message.outboundId(), intentAt).thenCompose(proof -> {
+            if (proof.isPresent()) {
+                return recovered(job, proof.get(), turn);
+            }
+            // The intent write overlaps the pacing wait; the call waits for both.
+            CompletableFuture<Void> intent = ledger.record(LedgerEntry.intent(message.outboundId(), job.endpoint().phoneNumberId(),
+                    message.conversationKey()));
+            return CompletableFuture.allOf(gate, intent).thenCompose(ignored -> {
+                        pacingWait(job).record(System.nanoTime() - queued, TimeUnit.NANOSECONDS);
+                        return sendWithRetries(job, send);
+                    })
+                    .thenComposeAsync(result -> record(job, result, turn), worker);
+        });
+    }
+
+    /** Graph accepted it before a crash, a status proves it: record it as sent, without sending it again. */
+    private CompletableFuture<Handled> recovered(Job job, StatusEvent proof, Pacer.Turn turn) {
+        log.warn("outbound {} was interrupted by a crash after Graph accepted it ({} status {}): recording it as sent, not sending "
+                + "it again", job.message().outboundId(), proof.source().name().toLowerCase(Locale.ROOT),
+                proof.status().name().toLowerCase(Locale.ROOT));
+        count("recovered");
+        return recordAccepted(job, proof.messageId(), turn);
     }
 
     /** How long a message waited for its gate: the previous message's outcome plus the pacing delay. */
@@ -189,14 +214,7 @@ public class OutboundSender implements JobHandler {
             }
             count("accepted");
             recordEndToEnd(job);
-            CompletableFuture<Void> ledgerWrite = ledger.record(LedgerEntry.of(message.outboundId(), result.wamid(),
-                    job.endpoint().phoneNumberId(), message.conversationKey(), Instant.now()));
-            if (turn == null) {
-                return ledgerWrite.thenApply(ignored -> Handled.keepGate());
-            }
-            CompletableFuture<Void> nextGate = turn.accepted(result.wamid());
-            return CompletableFuture.allOf(ledgerWrite, statuses.accepted(message, result.wamid(), job.traceparent()))
-                    .thenApply(ignored -> new Handled(nextGate));
+            return recordAccepted(job, result.wamid(), turn);
         }
         if (turn != null) {
             turn.failed();
@@ -210,6 +228,18 @@ public class OutboundSender implements JobHandler {
                         deadLetters.publish(job.record(), reason, result.error(), result.httpStatus()),
                         statuses.failed(message, result.error(), reason, job.traceparent()))
                 .thenApply(ignored -> Handled.keepGate());
+    }
+
+    private CompletableFuture<Handled> recordAccepted(Job job, String wamid, Pacer.Turn turn) {
+        OutboundMessage message = job.message();
+        CompletableFuture<Void> ledgerWrite = ledger.record(LedgerEntry.of(message.outboundId(), wamid,
+                job.endpoint().phoneNumberId(), message.conversationKey(), Instant.now()));
+        if (turn == null) {
+            return ledgerWrite.thenApply(ignored -> Handled.keepGate());
+        }
+        CompletableFuture<Void> nextGate = turn.accepted(wamid);
+        return CompletableFuture.allOf(ledgerWrite, statuses.accepted(message, wamid, job.traceparent()))
+                .thenApply(ignored -> new Handled(nextGate));
     }
 
     /**
