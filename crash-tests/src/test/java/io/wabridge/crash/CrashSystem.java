@@ -8,7 +8,8 @@ import java.util.List;
  * instances as child JVMs. Closing it stops everything it started, in reverse order, even after a
  * failed start, so no process outlives the test.
  */
-record CrashSystem(FakeGraph graph, FakeBot bot, KafkaCluster kafka, Services services) implements AutoCloseable {
+record CrashSystem(FakeGraph graph, FakeBot bot, KafkaCluster kafka, Services services, StatusWebhooks statuses)
+        implements AutoCloseable {
 
     /** {@code name} names the data folder under {@code crash.dir} (default {@code target/crash}). */
     static CrashSystem start(String name, int brokers, int processors, int egresses) throws Exception {
@@ -20,9 +21,12 @@ record CrashSystem(FakeGraph graph, FakeBot bot, KafkaCluster kafka, Services se
             graph = FakeGraph.start(Services.GRAPH_HANG_MILLIS);
             bot = FakeBot.start();
             kafka = KafkaCluster.start(dir, brokers);
-            return new CrashSystem(graph, bot, kafka, Services.start(dir, kafka, graph, bot, processors, egresses));
+            Services services = Services.start(dir, kafka, graph, bot, processors, egresses);
+            StatusWebhooks statuses = new StatusWebhooks(services.webhookUrl(), Services.APP_SECRET, Services.PHONE_NUMBER_ID);
+            graph.sendStatusesWith(statuses);
+            return new CrashSystem(graph, bot, kafka, services, statuses);
         } catch (Exception | Error e) {
-            new CrashSystem(graph, bot, kafka, null).close();
+            new CrashSystem(graph, bot, kafka, null, null).close();
             throw e;
         }
     }
@@ -34,6 +38,9 @@ record CrashSystem(FakeGraph graph, FakeBot bot, KafkaCluster kafka, Services se
 
     @Override
     public void close() {
+        if (statuses != null) {
+            statuses.close();
+        }
         try {
             if (services != null) {
                 services.close();

@@ -54,6 +54,7 @@ final class FakeGraph implements AutoCloseable {
     private final Map<Fault, AtomicLong> faults = new EnumMap<>(Fault.class);
     private final AtomicLong wamids = new AtomicLong();
     private volatile double failureRate;
+    private volatile StatusWebhooks statuses;
 
     private FakeGraph(long hangMillis) throws IOException {
         this.hangMillis = hangMillis;
@@ -73,6 +74,11 @@ final class FakeGraph implements AutoCloseable {
 
     String url() {
         return "http://localhost:" + server.getAddress().getPort();
+    }
+
+    /** From now on, every accepted send is followed by its {@code sent} status webhook, as Meta does. */
+    void sendStatusesWith(StatusWebhooks webhooks) {
+        statuses = webhooks;
     }
 
     /** The share (0…1) of message sends to fail from now on. */
@@ -108,12 +114,17 @@ final class FakeGraph implements AutoCloseable {
                 return;
             }
             String recipient = body.path("to").asText();
+            String callbackData = body.path("biz_opaque_callback_data").asText(null);
             synchronized (this) {
-                sends.add(new Send(sends.size(), recipient, body.path("biz_opaque_callback_data").asText(null),
-                        body.path("text").path("body").asText(null)));
+                sends.add(new Send(sends.size(), recipient, callbackData, body.path("text").path("body").asText(null)));
             }
+            String wamid = "wamid.crash-" + wamids.incrementAndGet();
             answer(exchange, 200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + recipient + "\",\"wa_id\":\""
-                    + recipient + "\"}],\"messages\":[{\"id\":\"wamid.crash-" + wamids.incrementAndGet() + "\"}]}");
+                    + recipient + "\"}],\"messages\":[{\"id\":\"" + wamid + "\"}]}");
+            StatusWebhooks webhooks = statuses;
+            if (webhooks != null && callbackData != null) {
+                webhooks.sent(wamid, recipient, callbackData);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

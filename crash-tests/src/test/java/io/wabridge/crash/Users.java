@@ -5,11 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,8 +18,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Simulated WhatsApp users as Meta delivers them: each user writes numbered messages
@@ -41,7 +36,7 @@ final class Users implements AutoCloseable {
 
     private final String webhookUrl;
     private final String phoneNumberId;
-    private final byte[] appSecret;
+    private final String appSecret;
     private final List<String> waIds;
     private final Duration thinkTime;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -58,7 +53,7 @@ final class Users implements AutoCloseable {
     Users(String webhookUrl, String phoneNumberId, String appSecret, List<String> waIds, Duration thinkTime) {
         this.webhookUrl = webhookUrl;
         this.phoneNumberId = phoneNumberId;
-        this.appSecret = appSecret.getBytes(StandardCharsets.UTF_8);
+        this.appSecret = appSecret;
         this.waIds = List.copyOf(waIds);
         this.thinkTime = thinkTime;
     }
@@ -119,7 +114,7 @@ final class Users implements AutoCloseable {
         byte[] body = body(waId, sequence);
         HttpRequest request = HttpRequest.newBuilder(URI.create(webhookUrl)).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
-                .header("X-Hub-Signature-256", "sha256=" + hmac(body))
+                .header("X-Hub-Signature-256", Signature.header(appSecret, body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         long start = System.nanoTime();
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
@@ -156,16 +151,6 @@ final class Users implements AutoCloseable {
                 + "\"messages\":[{\"from\":\"" + waId + "\",\"id\":\"wamid.crash-" + waId + "-" + sequence + "\",\"timestamp\":\""
                 + (1_750_000_000L + sequence) + "\",\"type\":\"text\",\"text\":{\"body\":\"" + text(waId, sequence) + "\"}}]}}]}]}";
         return json.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private String hmac(byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(appSecret, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override
