@@ -62,7 +62,11 @@ final class LocalDefaults {
                 "--wabridge.sandbox.endpoint-id=" + ENDPOINT,
                 "--wabridge.sandbox.phone-number-id=" + env.getOrDefault(environmentName(prefix + "phone-number-id"), PHONE_NUMBER_ID),
                 "--wabridge.sandbox.app-secret=" + env.getOrDefault(environmentName(prefix + "app-secret"), APP_SECRET),
-                "--wabridge.sandbox.access-token=" + ACCESS_TOKEN);
+                "--wabridge.sandbox.access-token=" + ACCESS_TOKEN,
+                // The sandbox is no endpoint, but in this one JVM service-support's auto-configurations
+                // reach it too: a WABRIDGE_ENDPOINTS_DEMO_* variable meant for the services (a real access
+                // token, a transformer script) would make it bind, and refuse, a partial demo endpoint.
+                "--spring.autoconfigure.exclude=io.wabridge.support.endpoint.EndpointsConfiguration");
     }
 
     /** The sandbox is needed unless both fakes are switched off by real credentials. */

@@ -35,7 +35,9 @@ class ExampleTransformerIT {
     static void startPipeline() throws Exception {
         assertThat(Files.isRegularFile(SCRIPT)).as("the example shipped with the local runner: %s", SCRIPT).isTrue();
         LocalSettings local = new LocalSettings(dataDir, freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), null);
-        pipeline = LocalPipeline.start(local, Map.of(), List.of("--wabridge.endpoints.demo.transformers.script=" + SCRIPT));
+        // Given to the sandbox too, as the README's WABRIDGE_ENDPOINTS_DEMO_TRANSFORMERS_SCRIPT reaches every context of the JVM.
+        List<String> script = List.of("--wabridge.endpoints.demo.transformers.script=" + SCRIPT);
+        pipeline = LocalPipeline.start(local, Map.of(), script, script);
         sandbox = new SandboxClient(local.sandboxPort());
     }
 
