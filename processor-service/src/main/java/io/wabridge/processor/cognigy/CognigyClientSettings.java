@@ -27,19 +27,8 @@ public record CognigyClientSettings(
         @DefaultValue("5s") Duration connectTimeout) {
 
     public CognigyClientSettings {
-        maxAttempts = maxAttempts == null ? 3 : maxAttempts;
-        initialBackoff = initialBackoff == null ? Duration.ofMillis(200) : initialBackoff;
-        failureRateThreshold = failureRateThreshold == null ? 50f : failureRateThreshold;
-        slidingWindowSize = slidingWindowSize == null ? 20 : slidingWindowSize;
-        minimumCalls = minimumCalls == null ? 10 : minimumCalls;
-        openDuration = openDuration == null ? Duration.ofSeconds(30) : openDuration;
-        connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("wabridge.processor.cognigy.max-attempts must be at least 1 but was " + maxAttempts);
         }
-    }
-
-    public static CognigyClientSettings defaults() {
-        return new CognigyClientSettings(null, null, null, null, null, null, null);
     }
 }

@@ -169,7 +169,7 @@ class TurnHandlerTest {
 
     private final class ScriptedCognigy extends CognigyClient {
         ScriptedCognigy() {
-            super(CognigyClientSettings.defaults(), RestClient.builder());
+            super(TestSettings.bind(CognigyClientSettings.class), RestClient.builder());
         }
 
         @Override
