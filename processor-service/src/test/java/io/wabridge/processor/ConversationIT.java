@@ -134,18 +134,20 @@ class ConversationIT extends ProcessorITSupport {
     void notifyGoesStraightToTheUserAndInjectReachesTheFlowInTheNamedSession() {
         String user = newUser();
         String key = TestEvents.PHONE_NUMBER_ID + ":" + user;
+        // The user's message opens the customer-service window the notify needs.
+        send(text(user, "wamid.opens", "hi", TestEvents.T0.minusSeconds(60)));
         send(new InboundEvent(1, "notify-" + user, InboundKind.NOTIFY, TestEvents.ENDPOINT, TestEvents.PHONE_NUMBER_ID, key,
                 user, null, null, null, TestEvents.T0, null, "Your parcel has arrived", null, null, null, null, null));
         send(new InboundEvent(1, "inject-" + user, InboundKind.INJECT, TestEvents.ENDPOINT, TestEvents.PHONE_NUMBER_ID, key,
                 user, null, null, null, TestEvents.T0, null, "injected", Json.mapper().createObjectNode().put("source", "crm"),
                 "crm-session", null, null, null));
 
-        await().atMost(WAIT).until(() -> texts(user).size() == 2);
-        assertThat(texts(user)).containsExactly("Your parcel has arrived", "echo injected");
+        await().atMost(WAIT).until(() -> texts(user).size() == 3);
+        assertThat(texts(user)).containsExactly("echo hi", "Your parcel has arrived", "echo injected");
         List<LoggedRequest> calls = cognigyCalls(user);
-        assertThat(calls).hasSize(1);
-        assertThat(body(calls.get(0)).path("sessionId").asText()).isEqualTo("crm-session");
-        assertThat(body(calls.get(0)).path("data").path("source").asText()).isEqualTo("crm");
+        assertThat(calls).hasSize(2);
+        assertThat(body(calls.get(1)).path("sessionId").asText()).isEqualTo("crm-session");
+        assertThat(body(calls.get(1)).path("data").path("source").asText()).isEqualTo("crm");
     }
 
     private static InboundEvent text(String user, String wamid, String body, Instant at) {

@@ -126,14 +126,17 @@ class TransformerIT extends ProcessorITSupport {
     void injectAndNotifyAreTransformedAndAFalsyNotifySendsNothing() {
         String user = newUser();
         String key = TRANSFORMED + ":" + user;
+        // The user's message opens the customer-service window the notifies need.
+        send(TestEvents.text(TRANSFORMED, user, "wamid.opens-" + user, "opening", TestEvents.T0.minusSeconds(60)));
         send(notify(user, "notify-drop-" + user, "drop"));
         send(notify(user, "notify-" + user, "Your parcel has arrived"));
         send(new InboundEvent(1, "inject-" + user, InboundKind.INJECT, "transformed", TRANSFORMED, key, user, null, null, null,
                 TestEvents.T0, null, "hello", Json.mapper().createObjectNode().put("source", "crm"), "crm-session", null, null, null));
 
-        await().atMost(WAIT).until(() -> texts(TRANSFORMED, user).size() == 2);
-        assertThat(texts(TRANSFORMED, user)).containsExactly("Notice: Your parcel has arrived", "echo injected by crm: hello");
-        JsonNode call = body(cognigyCalls(user).get(0));
+        await().atMost(WAIT).until(() -> texts(TRANSFORMED, user).size() == 3);
+        assertThat(texts(TRANSFORMED, user).subList(1, 3)).containsExactly("Notice: Your parcel has arrived",
+                "echo injected by crm: hello");
+        JsonNode call = body(cognigyCalls(user).get(1));
         assertThat(call.path("sessionId").asText()).isEqualTo("crm-session");
         assertThat(call.path("data").path("source").asText()).isEqualTo("crm");
     }

@@ -24,7 +24,10 @@ public record EndpointSettings(
         Delivery delivery,
         Secret apiKey,
         DataProtection dataProtection,
-        TransformerSettings transformers) {
+        TransformerSettings transformers,
+        ServiceWindow serviceWindow,
+        UserChange edits,
+        UserChange revokes) {
 
     public EndpointSettings {
         messageDelay = messageDelay == null ? Duration.ZERO : messageDelay;
@@ -34,6 +37,9 @@ public record EndpointSettings(
         delivery = delivery == null ? new Delivery(null, null, null) : delivery;
         dataProtection = dataProtection == null ? new DataProtection(null, null, null) : dataProtection;
         transformers = transformers == null ? TransformerSettings.NONE : transformers;
+        serviceWindow = serviceWindow == null ? new ServiceWindow(null, null) : serviceWindow;
+        edits = edits == null ? UserChange.FORWARD : edits;
+        revokes = revokes == null ? UserChange.FORWARD : revokes;
     }
 
     /** True when webhook bodies must carry a valid {@code X-Hub-Signature-256}. */
@@ -97,5 +103,39 @@ public record EndpointSettings(
     /** When the next reply to a recipient may go. */
     public enum OrderingMode {
         ACCEPTED, DELIVERED
+    }
+
+    /**
+     * {@code service-window.*}: what becomes of a free-form message that would leave after the
+     * 24-hour customer-service window closed (Meta refuses it with 131047).
+     */
+    public record ServiceWindow(Outside outside, Template template) {
+        public ServiceWindow {
+            outside = outside == null ? Outside.DEAD_LETTER : outside;
+            template = template == null ? new Template(null, null) : template;
+        }
+
+        /** {@code service-window.template.*}: the approved template sent instead; the message text is its body parameter {{1}}. */
+        public record Template(String name, String language) {
+            public Template {
+                language = language == null ? "en" : language;
+            }
+        }
+    }
+
+    /** {@code service-window.outside} */
+    public enum Outside {
+        /** Written to the outbound dead-letter topic with the reason {@code outside-service-window} (default). */
+        DEAD_LETTER,
+        /** Replaced by the endpoint's {@code service-window.template}. */
+        TEMPLATE
+    }
+
+    /** {@code edits}, {@code revokes}: a user's edit or deletion of an earlier message. */
+    public enum UserChange {
+        /** Reaches the flow as a documented input (default). */
+        FORWARD,
+        /** Dropped (remembered as handled). */
+        IGNORE
     }
 }

@@ -23,6 +23,9 @@ import java.util.UUID;
  * @param sessionStorage   the transformers' session storage ({@code getSessionStorage}):
  *                         {@code {userId, sessionId, value}}, or null when no transformer stored
  *                         anything; absent in state written before transformers existed
+ * @param windowOpenUntil  when the customer-service window closes: 24 h after the event time of
+ *                         the last user message ({@code docs/whatsapp.md}, "Limits"); absent in
+ *                         state written before the window was tracked, see {@link #serviceWindowUntil()}
  */
 public record ConversationState(
         int schemaVersion,
@@ -31,9 +34,12 @@ public record ConversationState(
         List<String> recentMessageIds,
         boolean handover,
         long lastOffset,
-        JsonNode sessionStorage) {
+        JsonNode sessionStorage,
+        Instant windowOpenUntil) {
 
     public static final int SCHEMA_VERSION = 1;
+    /** How long a user message keeps the customer-service window open. */
+    public static final Duration SERVICE_WINDOW = Duration.ofHours(24);
     public static final ConversationState NEW = of(null, null, List.of(), false, -1);
 
     public ConversationState {
@@ -45,7 +51,7 @@ public record ConversationState(
     /** A state without session storage. */
     public static ConversationState of(String sessionId, Instant lastActivity, List<String> recentMessageIds,
                                        boolean handover, long lastOffset) {
-        return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, null);
+        return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, null, null);
     }
 
     /** True when this record (or a redelivery of the same message) was handled already. */
@@ -85,7 +91,8 @@ public record ConversationState(
             ids.remove(0);
         }
         Instant activity = lastActivity == null || at.isAfter(lastActivity) ? at : lastActivity;
-        return new ConversationState(SCHEMA_VERSION, session, activity, ids, handover, Math.max(offset, lastOffset), sessionStorage);
+        return new ConversationState(SCHEMA_VERSION, session, activity, ids, handover, Math.max(offset, lastOffset), sessionStorage,
+                windowOpenUntil);
     }
 
     /** Remembers a handled input that is not user activity (notify, agent reply, handover). */
@@ -93,14 +100,47 @@ public record ConversationState(
         Instant activity = lastActivity;
         ConversationState after = afterTurn(sessionId, Instant.EPOCH, messageId, offset, window);
         return new ConversationState(SCHEMA_VERSION, sessionId, activity, after.recentMessageIds(), handover, after.lastOffset(),
-                sessionStorage);
+                sessionStorage, windowOpenUntil);
     }
 
     public ConversationState withHandover(boolean active) {
-        return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, active, lastOffset, sessionStorage);
+        return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, active, lastOffset, sessionStorage,
+                windowOpenUntil);
     }
 
     public ConversationState withSessionStorage(JsonNode storage) {
-        return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, storage);
+        return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, storage,
+                windowOpenUntil);
+    }
+
+    /**
+     * The window renewed by a user message at {@code messageAt} (event time): open until 24 h
+     * after it, never moved backwards by a message that arrives late.
+     */
+    public ConversationState withWindowRenewedBy(Instant messageAt) {
+        Instant until = messageAt.plus(SERVICE_WINDOW);
+        Instant current = serviceWindowUntil();
+        Instant renewed = current != null && current.isAfter(until) ? current : until;
+        return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, sessionStorage,
+                renewed);
+    }
+
+    /**
+     * When the customer-service window closes, or null when no user message is known (closed).
+     * State written before the window was tracked has no {@code windowOpenUntil}: its
+     * {@code lastActivity} (the last user input) plus 24 h stands in, so an upgrade neither
+     * closes open windows nor opens closed ones.
+     */
+    public Instant serviceWindowUntil() {
+        if (windowOpenUntil != null) {
+            return windowOpenUntil;
+        }
+        return lastActivity == null ? null : lastActivity.plus(SERVICE_WINDOW);
+    }
+
+    /** True when a free-form (non-template) message may go at {@code at}. */
+    public boolean serviceWindowOpenAt(Instant at) {
+        Instant until = serviceWindowUntil();
+        return until != null && at.isBefore(until);
     }
 }

@@ -22,6 +22,9 @@ public final class TestEndpointSettings {
     private Secret apiKey;
     private EndpointSettings.DataProtection dataProtection;
     private TransformerSettings transformers;
+    private EndpointSettings.ServiceWindow serviceWindow;
+    private EndpointSettings.UserChange edits;
+    private EndpointSettings.UserChange revokes;
 
     private TestEndpointSettings(String phoneNumberId) {
         this.phoneNumberId = phoneNumberId;
@@ -91,8 +94,23 @@ public final class TestEndpointSettings {
         return this;
     }
 
+    public TestEndpointSettings serviceWindow(EndpointSettings.ServiceWindow value) {
+        serviceWindow = value;
+        return this;
+    }
+
+    public TestEndpointSettings edits(EndpointSettings.UserChange value) {
+        edits = value;
+        return this;
+    }
+
+    public TestEndpointSettings revokes(EndpointSettings.UserChange value) {
+        revokes = value;
+        return this;
+    }
+
     public EndpointSettings build() {
         return new EndpointSettings(appId, accessToken, phoneNumberId, verifyToken, appSecret, messageDelay, markAsRead,
-                cognigy, session, delivery, apiKey, dataProtection, transformers);
+                cognigy, session, delivery, apiKey, dataProtection, transformers, serviceWindow, edits, revokes);
     }
 }

@@ -95,6 +95,20 @@ public final class InputMapper {
                 data.set("system", JSON.valueToTree(m.system()));
                 yield m.system() == null ? null : m.system().body();
             }
+            case "edit" -> {
+                // Not a new message: the flow is told which message changed and to what, never given it as new text.
+                JsonNode edit = other(m, "edit");
+                JsonNode edited = edit.path("message");
+                ObjectNode node = whatsapp(data).putObject("edit");
+                node.put("originalMessageId", edit.path("original_message_id").asText(null));
+                putIfPresent(node, "text", editedText(edited));
+                putIfPresent(node, "message", edited.isMissingNode() ? null : edited);
+                yield null;
+            }
+            case "revoke" -> {
+                whatsapp(data).putObject("revoke").put("messageId", other(m, "revoke").path("original_message_id").asText(null));
+                yield null;
+            }
             default -> {
                 // unsupported, request_welcome and types newer than this build: the flow gets data only.
                 if (!m.errors().isEmpty()) {
@@ -103,6 +117,23 @@ public final class InputMapper {
                 yield null;
             }
         };
+    }
+
+    private static JsonNode other(Message m, String field) {
+        JsonNode node = m.other() == null ? null : m.other().get(field);
+        return node == null ? JSON.missingNode() : node;
+    }
+
+    private static ObjectNode whatsapp(ObjectNode data) {
+        return data.has("whatsapp") ? (ObjectNode) data.get("whatsapp") : data.putObject("whatsapp");
+    }
+
+    /** The edited message's new text: its text body or media caption. */
+    private static String editedText(JsonNode edited) {
+        String type = edited.path("type").asText("");
+        JsonNode content = edited.path(type);
+        JsonNode text = "text".equals(type) ? content.path("body") : content.path("caption");
+        return text.isTextual() ? text.asText() : null;
     }
 
     private static String media(String type, Message m, ObjectNode data) {

@@ -3,6 +3,7 @@ package io.wabridge.processor.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wabridge.model.EventHeaders;
 import io.wabridge.model.EventIds;
+import io.wabridge.model.Topics;
 import io.wabridge.model.event.InboundEvent;
 import io.wabridge.model.event.OutboundKind;
 import io.wabridge.model.event.OutboundMessage;
@@ -105,6 +106,14 @@ final class OutboundRecords {
     private String traceparent(Work work) {
         String traceparent = tracing.currentTraceparent(null);
         return traceparent != null ? traceparent : RecordTracing.passedOn(work.record());
+    }
+
+    /**
+     * An outbound record not sent because the customer-service window is closed: to the outbound
+     * dead-letter topic, where egress puts what it cannot send, so operators see one stream.
+     */
+    ProducerRecord<String, byte[]> unsent(ProducerRecord<String, byte[]> outbound, String reason) {
+        return DeadLetterRecords.ofUnwritten(outbound, Topics.deadLetterOf(outboundTopic), reason);
     }
 
     /** The source record verbatim (value and headers) plus why it failed and where it came from. */

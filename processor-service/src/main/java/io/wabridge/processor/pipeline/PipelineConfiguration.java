@@ -60,6 +60,9 @@ class PipelineConfiguration {
                         .config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, topics.replicationFactor() > 1 ? "2" : "1")
                         .build(),
                 TopicBuilder.name(Topics.deadLetterOf(topics.inbound())).partitions(topics.partitions())
+                        .replicas(topics.replicationFactor()).build(),
+                // Replies stopped by a closed customer-service window go where egress puts what it cannot send.
+                TopicBuilder.name(Topics.deadLetterOf(topics.outbound())).partitions(topics.partitions())
                         .replicas(topics.replicationFactor()).build());
     }
 

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wabridge.model.event.InboundKind;
 import io.wabridge.model.event.OutboundKind;
 import io.wabridge.model.event.TranscriptDirection;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.wabridge.model.settings.EndpointSettings;
 import io.wabridge.model.state.ConversationState;
+import io.wabridge.processor.window.WindowTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,15 +26,19 @@ final class RecordsStage implements TurnStage {
      * enormous flow output fails its turn (fallback + dead letter) instead of every commit.
      */
     static final int MAX_RECORD_BYTES = 900 * 1024;
+    /** {@code failure-reason} of a free-form message stopped because the customer-service window is closed. */
+    static final String OUTSIDE_SERVICE_WINDOW = "outside-service-window";
 
     private final OutboundRecords records;
     private final TurnEnds ends;
     private final int dedupeWindow;
+    private final MeterRegistry meters;
 
-    RecordsStage(OutboundRecords records, TurnEnds ends, int dedupeWindow) {
+    RecordsStage(OutboundRecords records, TurnEnds ends, int dedupeWindow, MeterRegistry meters) {
         this.records = records;
         this.ends = ends;
         this.dedupeWindow = dedupeWindow;
+        this.meters = meters;
     }
 
     @Override
@@ -52,7 +59,8 @@ final class RecordsStage implements TurnStage {
         var event = turn.event();
         var endpoint = turn.endpoint;
         List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
-        if (event.kind() == InboundKind.MESSAGE && endpoint.settings().markAsRead() && event.messageId() != null) {
+        if (event.kind() == InboundKind.MESSAGE && endpoint.settings().markAsRead() && event.messageId() != null
+                && !UserChanges.isChange(event)) {
             out.add(records.outbound(turn.work, endpoint, 0, OutboundKind.MARK_READ, null));
         }
         addMessages(turn, out);
@@ -88,13 +96,37 @@ final class RecordsStage implements TurnStage {
                 "notified");
     }
 
+    /**
+     * One outbound record per message, in order. A free-form message is checked against the
+     * customer-service window at the turn's event time (when ingress accepted the notify, agent
+     * reply or user message; a reply to a user message is inside the window that message just
+     * renewed, and a replay decides as the original turn did): outside it, Meta would refuse it
+     * (131047), so it becomes the endpoint's template or goes straight to the outbound
+     * dead-letter topic, keeping its id and index.
+     */
     private void addMessages(TurnContext turn, List<ProducerRecord<String, byte[]>> out) {
         int index = out.size();
+        boolean open = turn.state.serviceWindowOpenAt(turn.at);
+        EndpointSettings.ServiceWindow window = turn.endpoint.settings().serviceWindow();
         for (List<ObjectNode> messages : turn.messages) {
             for (ObjectNode message : messages) {
-                out.add(records.outbound(turn.work, turn.endpoint, index++, OutboundKind.MESSAGE, message));
+                if (open || WindowTemplate.isTemplate(message)) {
+                    out.add(records.outbound(turn.work, turn.endpoint, index++, OutboundKind.MESSAGE, message));
+                } else if (window.outside() == EndpointSettings.Outside.TEMPLATE) {
+                    out.add(records.outbound(turn.work, turn.endpoint, index++, OutboundKind.MESSAGE,
+                            WindowTemplate.replacing(message, window.template())));
+                    outsideWindow(turn, "template");
+                } else {
+                    out.add(records.unsent(records.outbound(turn.work, turn.endpoint, index++, OutboundKind.MESSAGE, message),
+                            OUTSIDE_SERVICE_WINDOW));
+                    outsideWindow(turn, "dead-letter");
+                }
             }
         }
+    }
+
+    private void outsideWindow(TurnContext turn, String outcome) {
+        meters.counter("wabridge.processor.service.window.outside", "endpoint", turn.endpoint.id(), "outcome", outcome).increment();
     }
 
     private Turn tooLarge(TurnContext turn, ConversationState after) {

@@ -3,6 +3,7 @@ package io.wabridge.processor.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wabridge.model.event.InboundEvent;
+import io.wabridge.model.event.InboundKind;
 import io.wabridge.model.privacy.Masking;
 import io.wabridge.model.state.ConversationState;
 import io.wabridge.processor.cognigy.CognigyClient;
@@ -61,7 +62,7 @@ class TurnHandler {
         this.clock = clock;
         this.tracing = tracing;
         OutputMappingStage outputMapping = new OutputMappingStage(outputMapper, meters);
-        RecordsStage recordsStage = new RecordsStage(records, ends, dedupeWindow);
+        RecordsStage recordsStage = new RecordsStage(records, ends, dedupeWindow, meters);
         InputTransformStage inputTransform = new InputTransformStage(transformers, records, ends, meters, dedupeWindow);
         this.toFlow = List.of(
                 new SessionStage(ends, dedupeWindow),
@@ -102,9 +103,15 @@ class TurnHandler {
                     event.phoneNumberId(), event.eventId());
             return ends.deadLetterOnly(work, state.remember(null, offset, dedupeWindow), "unknown-endpoint", event.endpointId());
         }
+        if (UserChanges.ignored(event, endpoint.get().settings())) {
+            // Remembered as handled, so a redelivery is a duplicate; not user activity, not a window renewal.
+            return ends.outcome(work, state.remember(messageId, offset, dedupeWindow), List.of(), "ignored");
+        }
         try {
+            Instant at = eventTime(event);
+            ConversationState before = opensWindow(event) ? state.withWindowRenewedBy(at) : state;
             return switch (event.kind()) {
-                case MESSAGE, INJECT -> run(toFlow, new TurnContext(work, endpoint.get(), messageId, state, eventTime(event)));
+                case MESSAGE, INJECT -> run(toFlow, new TurnContext(work, endpoint.get(), messageId, before, at));
                 case NOTIFY, AGENT_REPLY -> run(toUser, new TurnContext(work, endpoint.get(), messageId, state, eventTime(event)));
                 case HANDOVER -> handover(work, state, messageId);
             };
@@ -150,6 +157,14 @@ class TurnHandler {
         boolean active = data == null || data.path("active").asBoolean(true);
         ConversationState after = state.withHandover(active).remember(messageId, work.record().offset(), dedupeWindow);
         return ends.outcome(work, after, List.of(), active ? "handover-started" : "handover-ended");
+    }
+
+    /**
+     * A user's message opens or renews the customer-service window; an edit or deletion of an
+     * earlier one is not a new message, and inject, notify, agent reply and handover are not the user's.
+     */
+    static boolean opensWindow(InboundEvent event) {
+        return event.kind() == InboundKind.MESSAGE && !UserChanges.isChange(event);
     }
 
     /** Sessions expire by event time, so a backlog after an outage does not expire them. */

@@ -3,11 +3,13 @@ package io.wabridge.processor.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wabridge.model.EventHeaders;
 import io.wabridge.model.EventIds;
 import io.wabridge.model.Json;
 import io.wabridge.model.event.InboundEvent;
+import io.wabridge.model.event.InboundKind;
 import io.wabridge.model.event.OutboundMessage;
 import io.wabridge.model.event.TranscriptDirection;
 import io.wabridge.model.event.TranscriptEntry;
@@ -29,6 +31,8 @@ import io.wabridge.support.kafka.EventCodec;
 import io.wabridge.support.settings.TestSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +151,118 @@ class TurnHandlerTest {
         assertThat(first.records().get(0).topic()).as("replies first, then the transcript").isEqualTo("out");
     }
 
+    @Test
+    void aNotifyOutsideTheWindowIsDeadLetteredWithItsReasonAndNothingIsSent() {
+        Turn turn = handler.handle(work(notify(TestEvents.PHONE_NUMBER_ID, "u7", "Your parcel", TestEvents.T0), 3),
+                ConversationState.NEW.withWindowRenewedBy(TestEvents.T0.minus(Duration.ofHours(25))));
+
+        assertThat(turn.records()).singleElement().satisfies(record -> {
+            assertThat(record.topic()).isEqualTo("out-dlt");
+            assertThat(EventCodec.header(record.headers(), EventHeaders.FAILURE_REASON)).isEqualTo("outside-service-window");
+            assertThat(EventCodec.header(record.headers(), EventHeaders.DLT_SOURCE_TOPIC)).isEqualTo("out");
+            assertThat(codec.read(asConsumed(record), OutboundMessage.class).message().path("text").path("body").asText())
+                    .isEqualTo("Your parcel");
+        });
+        assertThat(meters.counter("wabridge.processor.service.window.outside", "endpoint", TestEvents.ENDPOINT, "outcome",
+                "dead-letter").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aNotifyInsideTheWindowIsSent() {
+        Turn turn = handler.handle(work(notify(TestEvents.PHONE_NUMBER_ID, "u8", "Your parcel", TestEvents.T0), 3),
+                ConversationState.NEW.withWindowRenewedBy(TestEvents.T0.minus(Duration.ofHours(23))));
+
+        assertThat(turn.records()).singleElement().satisfies(record -> assertThat(record.topic()).isEqualTo("out"));
+    }
+
+    @Test
+    void outsideTheWindowAnEndpointWithATemplateSendsItInstead() {
+        Turn turn = handler.handle(work(notify("9009", "u9", "Your parcel", TestEvents.T0), 3), ConversationState.NEW);
+
+        assertThat(turn.records()).singleElement().satisfies(record -> {
+            assertThat(record.topic()).isEqualTo("out");
+            OutboundMessage outbound = codec.read(asConsumed(record), OutboundMessage.class);
+            assertThat(outbound.message().path("template").path("name").asText()).isEqualTo("reopen");
+            assertThat(outbound.message().path("template").path("components").get(0).path("parameters").get(0).path("text")
+                    .asText()).isEqualTo("Your parcel");
+        });
+        assertThat(meters.counter("wabridge.processor.service.window.outside", "endpoint", "templated", "outcome", "template")
+                .count()).isEqualTo(1);
+    }
+
+    @Test
+    void aUserMessageRenewsTheWindowAndAReplyToItIsSent() {
+        Turn turn = handler.handle(work(TestEvents.text(TestEvents.PHONE_NUMBER_ID, "u10", "wamid.10", "hi", TestEvents.T0), 1),
+                ConversationState.NEW);
+
+        assertThat(turn.records()).singleElement().satisfies(record -> assertThat(record.topic()).isEqualTo("out"));
+        assertThat(turn.state().windowOpenUntil()).isEqualTo(TestEvents.T0.plus(Duration.ofHours(24)));
+    }
+
+    @Test
+    void anEditReachesTheFlowAsAnEditNotAsANewMessageAndDoesNotRenewTheWindow() {
+        InboundEvent edit = change("edit", "wamid.e1",
+                "{\"original_message_id\":\"wamid.orig\",\"message\":{\"type\":\"text\",\"text\":{\"body\":\"fixed typo\"}}}");
+
+        Turn turn = handler.handle(work(edit, 4), ConversationState.NEW);
+
+        assertThat(requests).singleElement().satisfies(request -> {
+            assertThat(request.text()).isNull();
+            assertThat(request.data().path("whatsapp").path("edit").path("originalMessageId").asText()).isEqualTo("wamid.orig");
+            assertThat(request.data().path("whatsapp").path("edit").path("text").asText()).isEqualTo("fixed typo");
+        });
+        assertThat(turn.state().alreadyHandled("wamid.e1", 99)).isTrue();
+        assertThat(turn.state().windowOpenUntil()).isNull();
+        assertThat(handler.handle(work(edit, 5), turn.state()).records()).as("a redelivery").isEmpty();
+        assertThat(requests).hasSize(1);
+    }
+
+    @Test
+    void aRevokeReachesTheFlowAsARevoke() {
+        handler.handle(work(change("revoke", "wamid.r1", "{\"original_message_id\":\"wamid.gone\"}"), 4), ConversationState.NEW);
+
+        assertThat(requests).singleElement().satisfies(request ->
+                assertThat(request.data().path("whatsapp").path("revoke").path("messageId").asText()).isEqualTo("wamid.gone"));
+    }
+
+    @Test
+    void anEndpointThatIgnoresEditsAndRevokesDropsThemAsHandled() {
+        Turn edit = handler.handle(work(change("9009", "edit", "wamid.e2", "{\"original_message_id\":\"wamid.o\"}"), 4),
+                ConversationState.NEW);
+        Turn revoke = handler.handle(work(change("9009", "revoke", "wamid.r2", "{\"original_message_id\":\"wamid.o\"}"), 5),
+                edit.state());
+
+        assertThat(requests).isEmpty();
+        assertThat(edit.records()).isEmpty();
+        assertThat(revoke.records()).isEmpty();
+        assertThat(revoke.state().alreadyHandled("wamid.e2", 99)).isTrue();
+        assertThat(revoke.state().alreadyHandled("wamid.r2", 99)).isTrue();
+    }
+
+    private static InboundEvent notify(String number, String user, String text, Instant at) {
+        return new InboundEvent(1, "notify-" + user, InboundKind.NOTIFY, null, number, number + ":" + user, user, null, null,
+                null, at, null, text, null, null, null, null, null);
+    }
+
+    private static InboundEvent change(String type, String wamid, String body) {
+        return change(TestEvents.PHONE_NUMBER_ID, type, wamid, body);
+    }
+
+    /** An edit or revoke as Meta documents it (common-model's webhook/user-changes.json). */
+    private static InboundEvent change(String number, String type, String wamid, String body) {
+        InboundEvent text = TestEvents.text(number, "u11", wamid, "unused", TestEvents.T0);
+        ObjectNode message = Json.mapper().createObjectNode().put("from", "u11").put("id", wamid)
+                .put("timestamp", Long.toString(TestEvents.T0.getEpochSecond())).put("type", type);
+        try {
+            message.set(type, Json.mapper().readTree(body));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+        return new InboundEvent(1, text.eventId(), InboundKind.MESSAGE, text.endpointId(), number, text.conversationKey(),
+                text.userId(), wamid, type, text.sentAt(), text.receivedAt(), text.contactName(), null, null, null, message,
+                text.contact(), text.metadata());
+    }
+
     private Work work(InboundEvent event, long offset) {
         ProducerRecord<String, byte[]> produced = codec.record("in", event.conversationKey(), event, null);
         ConsumerRecord<String, byte[]> record = new ConsumerRecord<>("in", 0, offset, produced.key(), produced.value());
@@ -164,7 +280,11 @@ class TurnHandlerTest {
         EndpointSettings demo = TestEndpointSettings.number(TestEvents.PHONE_NUMBER_ID).cognigyUrl("http://cognigy.invalid/x").build();
         EndpointSettings plain = TestEndpointSettings.number("4004").cognigyUrl("http://cognigy.invalid/y")
                 .dataProtection(new EndpointSettings.DataProtection(false, true, EndpointSettings.TranscriptMode.ON)).build();
-        return new Endpoints(new EndpointsSettings(Map.of(TestEvents.ENDPOINT, demo, "plain", plain)));
+        EndpointSettings templated = TestEndpointSettings.number("9009").cognigyUrl("http://cognigy.invalid/z")
+                .serviceWindow(new EndpointSettings.ServiceWindow(EndpointSettings.Outside.TEMPLATE,
+                        new EndpointSettings.ServiceWindow.Template("reopen", "de")))
+                .edits(EndpointSettings.UserChange.IGNORE).revokes(EndpointSettings.UserChange.IGNORE).build();
+        return new Endpoints(new EndpointsSettings(Map.of(TestEvents.ENDPOINT, demo, "plain", plain, "templated", templated)));
     }
 
     private final class ScriptedCognigy extends CognigyClient {

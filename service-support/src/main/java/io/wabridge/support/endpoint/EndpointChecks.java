@@ -31,6 +31,12 @@ final class EndpointChecks {
             throw new IllegalStateException(prefix + "transformers.statement-limit must be at least 1 but was "
                     + settings.transformers().statementLimit());
         }
+        EndpointSettings.ServiceWindow window = settings.serviceWindow();
+        if (window.outside() == EndpointSettings.Outside.TEMPLATE
+                && (window.template().name() == null || window.template().name().isBlank())) {
+            throw new IllegalStateException(prefix + "service-window.template.name must be set when "
+                    + prefix + "service-window.outside is template");
+        }
     }
 
     private static void notNegative(String property, Duration value) {

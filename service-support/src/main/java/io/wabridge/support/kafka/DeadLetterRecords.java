@@ -29,6 +29,22 @@ public final class DeadLetterRecords {
         return record;
     }
 
+    /**
+     * A record that was never written (a service refused to send it) as a dead letter: key, value
+     * and headers as they would have been, {@code failure-reason}, and as {@code dlt-source-topic}
+     * the topic it was meant for, so a re-drive writes it there; no partition or offset, as it had none.
+     */
+    public static ProducerRecord<String, byte[]> ofUnwritten(ProducerRecord<String, byte[]> unwritten, String deadLetterTopic,
+                                                            String reason) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(deadLetterTopic, unwritten.key(), unwritten.value());
+        for (Header header : unwritten.headers()) {
+            record.headers().add(header);
+        }
+        set(record.headers(), EventHeaders.FAILURE_REASON, reason);
+        set(record.headers(), EventHeaders.DLT_SOURCE_TOPIC, unwritten.topic());
+        return record;
+    }
+
     /** Sets a UTF-8 header, replacing an earlier value (a re-driven record fails afresh); null leaves it out. */
     public static void set(Headers headers, String name, String value) {
         if (value != null) {
