@@ -112,6 +112,14 @@ abstract class ProcessorITSupport {
         // A Java transformer (transform.GreetingTransformer, listed in META-INF/services) serves "java-demo".
         properties.put("wabridge.endpoints.java-demo.phone-number-id", "8008");
         properties.put("wabridge.endpoints.java-demo.cognigy.url", cognigy.baseUrl() + "/cognigy/java-demo");
+        // Customer-service window and user changes (ServiceWindowIT): a template outside the window, edits and revokes ignored.
+        properties.put("wabridge.endpoints.templated.phone-number-id", "9009");
+        properties.put("wabridge.endpoints.templated.cognigy.url", cognigy.baseUrl() + "/cognigy/templated");
+        properties.put("wabridge.endpoints.templated.service-window.outside", "template");
+        properties.put("wabridge.endpoints.templated.service-window.template.name", "reopen_conversation");
+        properties.put("wabridge.endpoints.templated.service-window.template.language", "de");
+        properties.put("wabridge.endpoints.templated.edits", "ignore");
+        properties.put("wabridge.endpoints.templated.revokes", "ignore");
         properties.put("wabridge.processor.cognigy.max-attempts", "2");
         properties.put("wabridge.processor.cognigy.initial-backoff", "20ms");
         properties.put("wabridge.processor.pipeline.transactional-id", "processor-it");

@@ -34,6 +34,19 @@ public final class TestEvents {
         return events;
     }
 
+    /** The edits and revokes of {@code webhook/user-changes.json} (Meta's documented shapes), from {@code userId} on {@code phoneNumberId}. */
+    public static List<InboundEvent> userChanges(String phoneNumberId, String userId) {
+        JsonNode value = Fixtures.tree("webhook/user-changes.json").path("entry").path(0).path("changes").path(0).path("value");
+        ObjectNode contact = ((ObjectNode) value.path("contacts").path(0).deepCopy()).put("wa_id", userId);
+        ObjectNode metadata = ((ObjectNode) value.path("metadata").deepCopy()).put("phone_number_id", phoneNumberId);
+        List<InboundEvent> events = new ArrayList<>();
+        for (JsonNode item : value.path("messages")) {
+            ObjectNode message = ((ObjectNode) item.deepCopy()).put("from", userId).put("id", item.path("id").asText() + "-" + userId);
+            events.add(message(phoneNumberId, userId, message, contact, metadata, Instant.now()));
+        }
+        return events;
+    }
+
     /** The sample message with id {@code wamid.<suffix>} of {@link #allMessageTypes}. */
     public static InboundEvent sample(String userId, String suffix) {
         return allMessageTypes(userId).stream().filter(e -> e.messageId().equals("wamid." + suffix)).findFirst().orElseThrow();

@@ -6,7 +6,7 @@ import io.wabridge.model.settings.EndpointSettings;
 
 /**
  * A user's edit ({@code type: edit}) or deletion ({@code type: revoke}) of an earlier message
- * ({@code docs/whatsapp.md}, "More webhook fields"): its own wamid, so its redelivery is deduped
+ * ({@code docs/whatsapp.md}, "Payload shape"): its own wamid, so its redelivery is deduped
  * like any message, but never a new message of the user.
  */
 final class UserChanges {

@@ -118,6 +118,23 @@ class EndpointsTest {
                         .hasMessage("wabridge.endpoints.demo.cognigy.timeout must be positive but was PT0S"));
     }
 
+    @Test
+    void aTemplateOutsideTheWindowNeedsItsNameAndBindsFromProperties() {
+        context.withPropertyValues("wabridge.endpoints.demo.phone-number-id=1", "wabridge.endpoints.demo.service-window.outside=template")
+                .run(ctx -> assertThat(ctx).getFailure().rootCause()
+                        .hasMessage("wabridge.endpoints.demo.service-window.template.name must be set when "
+                                + "wabridge.endpoints.demo.service-window.outside is template"));
+        context.withPropertyValues("wabridge.endpoints.demo.phone-number-id=1", "wabridge.endpoints.demo.service-window.outside=template",
+                        "wabridge.endpoints.demo.service-window.template.name=reopen", "wabridge.endpoints.demo.edits=ignore")
+                .run(ctx -> {
+                    EndpointSettings demo = ctx.getBean(Endpoints.class).byId("demo").orElseThrow().settings();
+                    assertThat(demo.serviceWindow().template().name()).isEqualTo("reopen");
+                    assertThat(demo.serviceWindow().template().language()).isEqualTo("en");
+                    assertThat(demo.edits()).isEqualTo(EndpointSettings.UserChange.IGNORE);
+                    assertThat(demo.revokes()).isEqualTo(EndpointSettings.UserChange.FORWARD);
+                });
+    }
+
     private static EndpointsSettings one(TestEndpointSettings settings) {
         return new EndpointsSettings(Map.of("demo", settings.build()));
     }
