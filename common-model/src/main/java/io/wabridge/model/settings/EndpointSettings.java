@@ -24,7 +24,8 @@ public record EndpointSettings(
         Delivery delivery,
         Secret apiKey,
         DataProtection dataProtection,
-        TransformerSettings transformers) {
+        TransformerSettings transformers,
+        TranslationSettings translation) {
 
     public EndpointSettings {
         messageDelay = messageDelay == null ? Duration.ZERO : messageDelay;
@@ -34,6 +35,7 @@ public record EndpointSettings(
         delivery = delivery == null ? new Delivery(null, null, null) : delivery;
         dataProtection = dataProtection == null ? new DataProtection(null, null, null) : dataProtection;
         transformers = transformers == null ? TransformerSettings.NONE : transformers;
+        translation = translation == null ? TranslationSettings.OFF : translation;
     }
 
     /** True when webhook bodies must carry a valid {@code X-Hub-Signature-256}. */

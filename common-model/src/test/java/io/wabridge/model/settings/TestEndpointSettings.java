@@ -22,6 +22,7 @@ public final class TestEndpointSettings {
     private Secret apiKey;
     private EndpointSettings.DataProtection dataProtection;
     private TransformerSettings transformers;
+    private TranslationSettings translation;
 
     private TestEndpointSettings(String phoneNumberId) {
         this.phoneNumberId = phoneNumberId;
@@ -86,6 +87,11 @@ public final class TestEndpointSettings {
         return this;
     }
 
+    public TestEndpointSettings translation(TranslationSettings value) {
+        translation = value;
+        return this;
+    }
+
     public TestEndpointSettings transformers(TransformerSettings value) {
         transformers = value;
         return this;
@@ -93,6 +99,6 @@ public final class TestEndpointSettings {
 
     public EndpointSettings build() {
         return new EndpointSettings(appId, accessToken, phoneNumberId, verifyToken, appSecret, messageDelay, markAsRead,
-                cognigy, session, delivery, apiKey, dataProtection, transformers);
+                cognigy, session, delivery, apiKey, dataProtection, transformers, translation);
     }
 }
