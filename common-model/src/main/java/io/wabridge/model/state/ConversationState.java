@@ -23,6 +23,8 @@ import java.util.UUID;
  * @param sessionStorage   the transformers' session storage ({@code getSessionStorage}):
  *                         {@code {userId, sessionId, value}}, or null when no transformer stored
  *                         anything; absent in state written before transformers existed
+ * @param userLanguage     the user's language as real-time translation detected (or was told) it,
+ *                         or null; absent in state written before translation existed
  */
 public record ConversationState(
         int schemaVersion,
@@ -31,7 +33,8 @@ public record ConversationState(
         List<String> recentMessageIds,
         boolean handover,
         long lastOffset,
-        JsonNode sessionStorage) {
+        JsonNode sessionStorage,
+        UserLanguage userLanguage) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final ConversationState NEW = of(null, null, List.of(), false, -1);
@@ -45,7 +48,7 @@ public record ConversationState(
     /** A state without session storage. */
     public static ConversationState of(String sessionId, Instant lastActivity, List<String> recentMessageIds,
                                        boolean handover, long lastOffset) {
-        return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, null);
+        return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, null, null);
     }
 
     /** True when this record (or a redelivery of the same message) was handled already. */
@@ -85,7 +88,7 @@ public record ConversationState(
             ids.remove(0);
         }
         Instant activity = lastActivity == null || at.isAfter(lastActivity) ? at : lastActivity;
-        return new ConversationState(SCHEMA_VERSION, session, activity, ids, handover, Math.max(offset, lastOffset), sessionStorage);
+        return new ConversationState(SCHEMA_VERSION, session, activity, ids, handover, Math.max(offset, lastOffset), sessionStorage, userLanguage);
     }
 
     /** Remembers a handled input that is not user activity (notify, agent reply, handover). */
@@ -93,14 +96,27 @@ public record ConversationState(
         Instant activity = lastActivity;
         ConversationState after = afterTurn(sessionId, Instant.EPOCH, messageId, offset, window);
         return new ConversationState(SCHEMA_VERSION, sessionId, activity, after.recentMessageIds(), handover, after.lastOffset(),
-                sessionStorage);
+                sessionStorage, userLanguage);
     }
 
     public ConversationState withHandover(boolean active) {
-        return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, active, lastOffset, sessionStorage);
+        return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, active, lastOffset, sessionStorage, userLanguage);
     }
 
     public ConversationState withSessionStorage(JsonNode storage) {
-        return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, storage);
+        return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, storage, userLanguage);
+    }
+
+    public ConversationState withUserLanguage(UserLanguage language) {
+        return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, sessionStorage, language);
+    }
+
+    /**
+     * The user's language for real-time translation.
+     *
+     * @param code       the language code (as the provider names it, e.g. {@code de})
+     * @param detections how many inputs it was detected from so far; detection stops at the endpoint's {@code detect-on-first}
+     */
+    public record UserLanguage(String code, int detections) {
     }
 }
