@@ -12,7 +12,6 @@ import io.wabridge.processor.translate.Translator.Translation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Real-time translation of the turn's outputs into the user's language, in one provider request
@@ -29,8 +28,8 @@ import java.util.Set;
  */
 final class OutputTranslationStage implements TurnStage {
 
-    private static final Set<String> TEXT_FIELDS = Set.of("text", "title", "subtitle", "fallbackText");
-    private static final Set<String> CHOICE_LISTS = Set.of("quickReplies", "buttons");
+    // A list: the batch order must be the same on every run.
+    private static final List<String> TEXT_FIELDS = List.of("text", "title", "subtitle", "fallbackText");
 
     private final Translations translations;
     private final OutputSettings wording;
