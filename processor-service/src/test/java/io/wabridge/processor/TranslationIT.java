@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wabridge.model.event.InboundEvent;
+import io.wabridge.processor.pipeline.InboundProcessor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +33,9 @@ class TranslationIT extends ProcessorITSupport {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    InboundProcessor processor;
 
     @Test
     void aGermanUserTalksToAnEnglishFlowWithOneProviderCallPerTurnAndTheLanguageFixedAfterTwoInputs() {
@@ -76,7 +80,7 @@ class TranslationIT extends ProcessorITSupport {
         assertThat(buttons.path(1).path("reply").path("id").asText()).as("the original title stays the id")
                 .isEqualTo("Speak with an agent");
         String title = buttons.path(1).path("reply").path("title").asText();
-        assertThat(title).hasSizeLessThanOrEqualTo(20).startsWith("Mit einem");
+        assertThat(title).as("within 20 chars, no word broken").isEqualTo("Mit einem…");
         assertThat(meters.counter("wabridge.processor.output.adjusted", "reason", "button-title-clipped").count())
                 .as("the limit applied after translation, counted").isEqualTo(clipped + 1);
         cognigy.verify(1, postRequestedFor(urlEqualTo("/deepl/v2/translate"))
@@ -88,7 +92,8 @@ class TranslationIT extends ProcessorITSupport {
         // Second turn: the bot's phrases come from the cache; still detecting (detect-on-first=2).
         send(text(TRANSLATED, user, "Noch einmal " + user));
         await().atMost(WAIT).until(() -> outbound(TRANSLATED + ":" + user).size() == 2);
-        cognigy.verify(1, postRequestedFor(urlEqualTo("/deepl/v2/translate")).withRequestBody(matchingJsonPath("$.target_lang", equalTo("DE"))));
+        cognigy.verify(1, postRequestedFor(urlEqualTo("/deepl/v2/translate")).withRequestBody(matchingJsonPath("$.target_lang", equalTo("DE")))
+                .withRequestBody(containing("Please choose a time")));
         assertThat(meters.counter("wabridge.processor.translation.cache", "result", "hit").count()).isGreaterThanOrEqualTo(hits + 5);
         assertThat(outbound(TRANSLATED + ":" + user).get(1).message().path("interactive").path("body").path("text").asText())
                 .isEqualTo("Bitte wählen Sie eine Zeit ACME");
@@ -130,6 +135,31 @@ class TranslationIT extends ProcessorITSupport {
                 .count() + meters.counter("wabridge.processor.translation.failed", "endpoint", "untranslatable", "reason", "circuit-open")
                 .count();
         assertThat(after).isEqualTo(failed + 4);
+    }
+
+    @Test
+    void theDetectedLanguageIsKeptAcrossAProcessorRestart() {
+        String user = newUser();
+        for (String[] detection : new String[][] {{"Guten Tag ", "Good day"}, {"Wie geht es ", "How are you"}}) {
+            cognigy.stubFor(post("/deepl/v2/translate").atPriority(1)
+                    .withRequestBody(equalToJson("{\"text\":[\"" + detection[0] + user + "\"],\"target_lang\":\"EN\"}"))
+                    .willReturn(okJson("{\"translations\":[{\"detected_source_language\":\"DE\",\"text\":\"" + detection[1] + "\"}]}")));
+        }
+        cognigy.stubFor(post("/deepl/v2/translate").atPriority(1)
+                .withRequestBody(equalToJson("{\"text\":[\"Tschüss " + user + "\"],\"target_lang\":\"EN\",\"source_lang\":\"DE\"}"))
+                .willReturn(okJson("{\"translations\":[{\"text\":\"Bye\"}]}")));
+        send(text(TRANSLATED, user, "Guten Tag " + user));
+        send(text(TRANSLATED, user, "Wie geht es " + user));
+        await().atMost(WAIT).until(() -> outbound(TRANSLATED + ":" + user).size() == 2);
+
+        processor.stop();
+        processor.start();
+        send(text(TRANSLATED, user, "Tschüss " + user));
+
+        await().atMost(WAIT).until(() -> outbound(TRANSLATED + ":" + user).size() == 3);
+        assertThat(cognigyCalls(user)).extracting(call -> body(call).path("text").asText())
+                .as("the third input translated from the stored language, not detected again")
+                .containsExactly("Good day", "How are you", "Bye");
     }
 
     private static InboundEvent text(String number, String user, String body) {
