@@ -2,8 +2,6 @@ package io.wabridge.processor.translate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wabridge.model.settings.Secret;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +37,7 @@ final class GoogleTranslator implements Translator {
         }
         // Plain text: with the default "html" Google would escape quotes and ampersands.
         body.put("format", "text");
-        JsonNode translations = http.post(url("/language/translate/v2"), body, headers -> { }).path("data").path("translations");
+        JsonNode translations = http.post(url("/language/translate/v2"), body, headers -> { }, key.reveal()).path("data").path("translations");
         if (!translations.isArray() || translations.size() != texts.size()) {
             throw ProviderHttp.malformed("translations");
         }
@@ -51,7 +49,7 @@ final class GoogleTranslator implements Translator {
 
     @Override
     public String detect(String text) {
-        JsonNode answer = http.post(url("/language/translate/v2/detect"), Map.of("q", List.of(text)), headers -> { });
+        JsonNode answer = http.post(url("/language/translate/v2/detect"), Map.of("q", List.of(text)), headers -> { }, key.reveal());
         String language = answer.path("data").path("detections").path(0).path(0).path("language").asText(null);
         if (language == null) {
             throw ProviderHttp.malformed("detections");
@@ -60,6 +58,7 @@ final class GoogleTranslator implements Translator {
     }
 
     private String url(String path) {
-        return baseUrl + path + "?key=" + URLEncoder.encode(key.reveal(), StandardCharsets.UTF_8);
+        // The key as a template variable: metrics and spans name the template, never the key.
+        return baseUrl + path + "?key={key}";
     }
 }

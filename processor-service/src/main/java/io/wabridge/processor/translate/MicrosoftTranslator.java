@@ -2,8 +2,6 @@ package io.wabridge.processor.translate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wabridge.model.settings.Secret;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +31,9 @@ final class MicrosoftTranslator implements Translator {
 
     @Override
     public Translation translate(List<String> texts, String source, String target, String formality, String glossaryId) {
-        String url = baseUrl + "/translate?api-version=3.0&to=" + encode(target) + (source == null ? "" : "&from=" + encode(source));
-        JsonNode answer = http.post(url, texts.stream().map(text -> Map.of("Text", text)).toList(), this::authenticate);
+        String url = baseUrl + "/translate?api-version=3.0&to={to}" + (source == null ? "" : "&from={from}");
+        JsonNode answer = http.post(url, texts.stream().map(text -> Map.of("Text", text)).toList(), this::authenticate,
+                source == null ? new Object[] {target} : new Object[] {target, source});
         if (!answer.isArray() || answer.size() != texts.size()) {
             throw ProviderHttp.malformed("translations");
         }
@@ -59,9 +58,5 @@ final class MicrosoftTranslator implements Translator {
         if (region != null && !region.isBlank()) {
             headers.set("Ocp-Apim-Subscription-Region", region);
         }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }
