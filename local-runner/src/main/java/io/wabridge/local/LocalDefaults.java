@@ -32,6 +32,10 @@ final class LocalDefaults {
         defaults.put(prefix + "app-secret", APP_SECRET);
         defaults.put(prefix + "access-token", ACCESS_TOKEN);
         defaults.put(prefix + "cognigy.url", "http://localhost:" + local.sandboxPort() + "/cognigy/demo-url-token");
+        // Real-time translation stays off unless WABRIDGE_ENDPOINTS_DEMO_TRANSLATION_ENABLED=true; then the sandbox's fake DeepL serves it.
+        defaults.put(prefix + "translation.provider", "deepl");
+        defaults.put(prefix + "translation.api-key", "sandbox-deepl-key");
+        defaults.put(prefix + "translation.base-url", "http://localhost:" + local.sandboxPort() + "/deepl");
         if (!env.containsKey(environmentName(prefix + "access-token"))) {
             defaults.put("wabridge.whatsapp.graph-url", "http://localhost:" + local.sandboxPort());
         }

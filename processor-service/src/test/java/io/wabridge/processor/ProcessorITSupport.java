@@ -120,6 +120,23 @@ abstract class ProcessorITSupport {
         properties.put("wabridge.endpoints.templated.service-window.template.language", "de");
         properties.put("wabridge.endpoints.templated.edits", "ignore");
         properties.put("wabridge.endpoints.templated.revokes", "ignore");
+        // Real-time translation (TranslationIT): DeepL's API faked by WireMock under /deepl; "untranslatable"'s provider is down.
+        properties.put("wabridge.endpoints.translated.phone-number-id", "9011");
+        properties.put("wabridge.endpoints.translated.cognigy.url", cognigy.baseUrl() + "/cognigy/translated");
+        properties.put("wabridge.endpoints.translated.translation.enabled", "true");
+        properties.put("wabridge.endpoints.translated.translation.provider", "deepl");
+        properties.put("wabridge.endpoints.translated.translation.api-key", "it-deepl-key");
+        properties.put("wabridge.endpoints.translated.translation.base-url", cognigy.baseUrl() + "/deepl");
+        properties.put("wabridge.endpoints.translated.translation.detect-on-first", "2");
+        properties.put("wabridge.endpoints.translated.translation.timeout", "10s");
+        properties.put("wabridge.endpoints.untranslatable.phone-number-id", "9012");
+        properties.put("wabridge.endpoints.untranslatable.cognigy.url", cognigy.baseUrl() + "/cognigy/untranslatable");
+        properties.put("wabridge.endpoints.untranslatable.translation.enabled", "true");
+        properties.put("wabridge.endpoints.untranslatable.translation.provider", "deepl");
+        properties.put("wabridge.endpoints.untranslatable.translation.api-key", "it-deepl-key");
+        properties.put("wabridge.endpoints.untranslatable.translation.base-url", cognigy.baseUrl() + "/deepl-down");
+        properties.put("wabridge.endpoints.untranslatable.translation.user-language", "de");
+        properties.put("wabridge.endpoints.untranslatable.translation.timeout", "900ms");
         properties.put("wabridge.processor.cognigy.max-attempts", "2");
         properties.put("wabridge.processor.cognigy.initial-backoff", "20ms");
         properties.put("wabridge.processor.pipeline.transactional-id", "processor-it");

@@ -65,6 +65,20 @@ public final class TestEvents {
         return message(phoneNumberId, userId, message, contact, metadata, at);
     }
 
+    /** A reply button tap: the button's {@code id} (the flow's payload) and the {@code title} the user saw. */
+    public static InboundEvent buttonReply(String phoneNumberId, String userId, String wamid, String id, String title, Instant at) {
+        ObjectNode message = Json.mapper().createObjectNode();
+        message.put("from", userId).put("id", wamid).put("timestamp", Long.toString(at.getEpochSecond())).put("type", "interactive");
+        ObjectNode interactive = message.putObject("interactive").put("type", "button_reply");
+        interactive.putObject("button_reply").put("id", id).put("title", title);
+        ObjectNode contact = Json.mapper().createObjectNode();
+        contact.putObject("profile").put("name", "Test User");
+        contact.put("wa_id", userId);
+        ObjectNode metadata = Json.mapper().createObjectNode().put("display_phone_number", "15550000000")
+                .put("phone_number_id", phoneNumberId);
+        return message(phoneNumberId, userId, message, contact, metadata, at);
+    }
+
     private static InboundEvent message(String phoneNumberId, String userId, JsonNode message, JsonNode contact,
                                         JsonNode metadata, Instant at) {
         String wamid = message.path("id").asText();
@@ -83,6 +97,8 @@ public final class TestEvents {
             case "5005" -> "masked";
             case "6006" -> "transformed";
             case "7007" -> "strict";
+            case "9011" -> "translated";
+            case "9012" -> "untranslatable";
             case "8008" -> "java-demo";
             default -> "unknown";
         };

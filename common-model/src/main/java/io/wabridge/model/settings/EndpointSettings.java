@@ -27,7 +27,8 @@ public record EndpointSettings(
         TransformerSettings transformers,
         ServiceWindow serviceWindow,
         UserChange edits,
-        UserChange revokes) {
+        UserChange revokes,
+        TranslationSettings translation) {
 
     public EndpointSettings {
         messageDelay = messageDelay == null ? Duration.ZERO : messageDelay;
@@ -40,6 +41,7 @@ public record EndpointSettings(
         serviceWindow = serviceWindow == null ? new ServiceWindow(null, null) : serviceWindow;
         edits = edits == null ? UserChange.FORWARD : edits;
         revokes = revokes == null ? UserChange.FORWARD : revokes;
+        translation = translation == null ? TranslationSettings.OFF : translation;
     }
 
     /** True when webhook bodies must carry a valid {@code X-Hub-Signature-256}. */

@@ -26,6 +26,8 @@ import java.util.UUID;
  * @param windowOpenUntil  when the customer-service window closes: 24 h after the event time of
  *                         the last user message ({@code docs/whatsapp.md}, "Limits"); absent in
  *                         state written before the window was tracked, see {@link #serviceWindowUntil()}
+ * @param userLanguage     the user's language as real-time translation detected (or was told) it,
+ *                         or null; absent in state written before translation existed
  */
 public record ConversationState(
         int schemaVersion,
@@ -35,7 +37,8 @@ public record ConversationState(
         boolean handover,
         long lastOffset,
         JsonNode sessionStorage,
-        Instant windowOpenUntil) {
+        Instant windowOpenUntil,
+        UserLanguage userLanguage) {
 
     public static final int SCHEMA_VERSION = 1;
     /** How long a user message keeps the customer-service window open. */
@@ -51,7 +54,7 @@ public record ConversationState(
     /** A state without session storage. */
     public static ConversationState of(String sessionId, Instant lastActivity, List<String> recentMessageIds,
                                        boolean handover, long lastOffset) {
-        return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, null, null);
+        return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, null, null, null);
     }
 
     /** True when this record (or a redelivery of the same message) was handled already. */
@@ -92,7 +95,7 @@ public record ConversationState(
         }
         Instant activity = lastActivity == null || at.isAfter(lastActivity) ? at : lastActivity;
         return new ConversationState(SCHEMA_VERSION, session, activity, ids, handover, Math.max(offset, lastOffset), sessionStorage,
-                windowOpenUntil);
+                windowOpenUntil, userLanguage);
     }
 
     /** Remembers a handled input that is not user activity (notify, agent reply, handover). */
@@ -100,17 +103,17 @@ public record ConversationState(
         Instant activity = lastActivity;
         ConversationState after = afterTurn(sessionId, Instant.EPOCH, messageId, offset, window);
         return new ConversationState(SCHEMA_VERSION, sessionId, activity, after.recentMessageIds(), handover, after.lastOffset(),
-                sessionStorage, windowOpenUntil);
+                sessionStorage, windowOpenUntil, userLanguage);
     }
 
     public ConversationState withHandover(boolean active) {
         return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, active, lastOffset, sessionStorage,
-                windowOpenUntil);
+                windowOpenUntil, userLanguage);
     }
 
     public ConversationState withSessionStorage(JsonNode storage) {
         return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, storage,
-                windowOpenUntil);
+                windowOpenUntil, userLanguage);
     }
 
     /**
@@ -122,7 +125,7 @@ public record ConversationState(
         Instant current = serviceWindowUntil();
         Instant renewed = current != null && current.isAfter(until) ? current : until;
         return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, sessionStorage,
-                renewed);
+                renewed, userLanguage);
     }
 
     /**
@@ -142,5 +145,19 @@ public record ConversationState(
     public boolean serviceWindowOpenAt(Instant at) {
         Instant until = serviceWindowUntil();
         return until != null && at.isBefore(until);
+    }
+
+    public ConversationState withUserLanguage(UserLanguage language) {
+        return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, sessionStorage, windowOpenUntil,
+                language);
+    }
+
+    /**
+     * The user's language for real-time translation.
+     *
+     * @param code       the language code (as the provider names it, e.g. {@code de})
+     * @param detections how many inputs it was detected from so far; detection stops at the endpoint's {@code detect-on-first}
+     */
+    public record UserLanguage(String code, int detections) {
     }
 }

@@ -25,6 +25,7 @@ public final class TestEndpointSettings {
     private EndpointSettings.ServiceWindow serviceWindow;
     private EndpointSettings.UserChange edits;
     private EndpointSettings.UserChange revokes;
+    private TranslationSettings translation;
 
     private TestEndpointSettings(String phoneNumberId) {
         this.phoneNumberId = phoneNumberId;
@@ -89,6 +90,11 @@ public final class TestEndpointSettings {
         return this;
     }
 
+    public TestEndpointSettings translation(TranslationSettings value) {
+        translation = value;
+        return this;
+    }
+
     public TestEndpointSettings transformers(TransformerSettings value) {
         transformers = value;
         return this;
@@ -111,6 +117,6 @@ public final class TestEndpointSettings {
 
     public EndpointSettings build() {
         return new EndpointSettings(appId, accessToken, phoneNumberId, verifyToken, appSecret, messageDelay, markAsRead,
-                cognigy, session, delivery, apiKey, dataProtection, transformers, serviceWindow, edits, revokes);
+                cognigy, session, delivery, apiKey, dataProtection, transformers, serviceWindow, edits, revokes, translation);
     }
 }

@@ -39,6 +39,26 @@ class ConversationStateTest {
     }
 
     @Test
+    void stateWrittenBeforeTranslationReadsWithoutAUserLanguage() {
+        String old = "{\"schemaVersion\":1,\"sessionId\":\"s\",\"recentMessageIds\":[],\"handover\":false,\"lastOffset\":4}";
+
+        assertThat(Json.fromBytes(old.getBytes(StandardCharsets.UTF_8), ConversationState.class).userLanguage()).isNull();
+    }
+
+    @Test
+    void theUserLanguageSurvivesTurnsTheOtherChangesAndTheChangelog() {
+        ConversationState.UserLanguage german = new ConversationState.UserLanguage("de", 2);
+        ConversationState state = ConversationState.NEW.afterTurn("s", T0, "m1", 0, 20).withUserLanguage(german)
+                .afterTurn("s", T0, "m2", 1, 20).remember("n1", 2, 20).withHandover(true)
+                .withSessionStorage(Json.mapper().createObjectNode());
+
+        ConversationState read = Json.fromBytes(Json.toBytes(state), ConversationState.class);
+
+        assertThat(read.userLanguage()).isEqualTo(german);
+        assertThat(read).isEqualTo(state);
+    }
+
+    @Test
     void aForcedRecordSkipsTheMessageIdCheckButNotTheOffsetCheck() {
         ConversationState state = ConversationState.NEW.afterTurn("s", T0, "m1", 5, 20);
 

@@ -23,6 +23,18 @@ public final class OutputMapper {
         this.settings = settings;
     }
 
+    /** This mapping with another list button label and default body (a translation's), the label cut to WhatsApp's limit. */
+    public OutputMapper withWording(String listButtonLabel, String defaultBodyText) {
+        return new OutputMapper(new OutputSettings(
+                listButtonLabel == null ? settings.listButtonLabel() : Texts.cut(listButtonLabel, WhatsAppLimits.LIST_BUTTON),
+                defaultBodyText == null ? settings.defaultBodyText() : defaultBodyText));
+    }
+
+    /** The settings' wording, which translation translates too. */
+    public OutputSettings settings() {
+        return settings;
+    }
+
     public List<ObjectNode> map(JsonNode output, Adjustments adjustments) {
         Messages messages = new Messages(settings, adjustments);
         String text = textual(output.path("text"));

@@ -11,12 +11,24 @@ final class Texts {
     private Texts() {
     }
 
-    /** {@code text} if it fits, else its first {@code max - 1} chars and an ellipsis. */
+    /**
+     * {@code text} if it fits, else as much of it as fits with an ellipsis: cut after the last whole
+     * word when that keeps at least half the room (a translated title should not end in half a
+     * word), else hard at {@code max - 1} chars, never inside a surrogate pair.
+     */
     static String cut(String text, int max) {
         if (text == null || text.length() <= max) {
             return text;
         }
-        return text.substring(0, safeEnd(text, max - ELLIPSIS.length())) + ELLIPSIS;
+        int room = max - ELLIPSIS.length();
+        int space = lastWhitespace(text, room);
+        if (space >= room / 2) {
+            String words = text.substring(0, space).stripTrailing();
+            if (!words.isEmpty()) {
+                return words + ELLIPSIS;
+            }
+        }
+        return text.substring(0, safeEnd(text, room)) + ELLIPSIS;
     }
 
     /**

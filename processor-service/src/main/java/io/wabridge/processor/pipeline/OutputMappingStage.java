@@ -33,7 +33,8 @@ final class OutputMappingStage implements TurnStage {
     public Optional<Turn> apply(TurnContext turn) {
         List<List<ObjectNode>> messages = new ArrayList<>();
         for (JsonNode output : turn.outputs) {
-            messages.add(convert(output));
+            messages.add(convert(output, turn.listButtonLabel == null && turn.defaultBodyText == null ? outputMapper
+                    : outputMapper.withWording(turn.listButtonLabel, turn.defaultBodyText)));
         }
         turn.messages = messages;
         return Optional.empty();
@@ -41,8 +42,17 @@ final class OutputMappingStage implements TurnStage {
 
     /** One output's messages; also what a transformer's replacement message goes through. */
     List<ObjectNode> convert(JsonNode output) {
+        return convert(output, outputMapper);
+    }
+
+    /** The settings' wording (for translation to translate). */
+    OutputMapper mapper() {
+        return outputMapper;
+    }
+
+    private List<ObjectNode> convert(JsonNode output, OutputMapper mapper) {
         Adjustments adjustments = new Adjustments();
-        List<ObjectNode> messages = outputMapper.map(output, adjustments);
+        List<ObjectNode> messages = mapper.map(output, adjustments);
         for (String reason : adjustments.reasons()) {
             meters.counter("wabridge.processor.output.adjusted", "reason", reason).increment();
         }

@@ -12,6 +12,7 @@ import io.wabridge.processor.input.MediaUrls;
 import io.wabridge.processor.output.OutputMapper;
 import io.wabridge.processor.output.OutputSettings;
 import io.wabridge.processor.transform.Transformers;
+import io.wabridge.processor.translate.Translations;
 import io.wabridge.support.endpoint.Endpoints;
 import io.wabridge.support.endpoint.WhatsAppApiSettings;
 import io.wabridge.support.consume.ConsumerLoopHealth;
@@ -87,14 +88,20 @@ class PipelineConfiguration {
         return Transformers.load(endpoints, meters);
     }
 
+    /** Every endpoint's translation provider (real-time translation), with its cache, retries and circuit breaker. */
+    @Bean
+    Translations translations(Endpoints endpoints, RestClient.Builder http, MeterRegistry meters) {
+        return Translations.of(endpoints, http, meters);
+    }
+
     @Bean
     TurnHandler turnHandler(Endpoints endpoints, CognigyClient cognigy, MediaUrls mediaUrls, OutputSettings output,
                             EventCodec codec, TopicSettings topics, ConversationSettings conversations, MeterRegistry meters,
-                            RecordTracing tracing, Transformers transformers) {
+                            RecordTracing tracing, Transformers transformers, Translations translations) {
         OutboundRecords records = new OutboundRecords(codec, topics.outbound(), Topics.deadLetterOf(topics.inbound()),
                 topics.transcripts(), Clock.systemUTC(), tracing);
         return new TurnHandler(endpoints, cognigy, mediaUrls, new OutputMapper(output), records, conversations.dedupeWindow(),
-                Clock.systemUTC(), meters, tracing, transformers);
+                Clock.systemUTC(), meters, tracing, transformers, translations);
     }
 
     /** {@code cognigy} health and circuit gauges; informational. */

@@ -37,6 +37,11 @@ final class TurnContext {
     List<List<ObjectNode>> messages = new ArrayList<>();
     /** The transformers' session storage after the turn; null = unchanged. */
     JsonNode sessionStorage;
+    /** Input translation: the user's language detected this turn; null = unchanged. */
+    ConversationState.UserLanguage userLanguage;
+    /** Output translation: the list button label and default body in the user's language; null = the settings'. */
+    String listButtonLabel;
+    String defaultBodyText;
     /** Set by a stage that stopped the input on purpose (a transformer): the reason, for the transcript. */
     String droppedBy;
 
@@ -63,6 +68,15 @@ final class TurnContext {
 
     /** The state after the turn, with what the transformers stored. */
     ConversationState withStorage(ConversationState after) {
-        return sessionStorage == null || after == null ? after : after.withSessionStorage(sessionStorage);
+        if (after == null) {
+            return null;
+        }
+        ConversationState stored = sessionStorage == null ? after : after.withSessionStorage(sessionStorage);
+        return userLanguage == null ? stored : stored.withUserLanguage(userLanguage);
+    }
+
+    /** The user's language: detected this turn, else the stored one; null = not known yet. */
+    ConversationState.UserLanguage currentUserLanguage() {
+        return userLanguage != null ? userLanguage : state.userLanguage();
     }
 }

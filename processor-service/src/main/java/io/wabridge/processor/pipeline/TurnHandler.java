@@ -11,6 +11,7 @@ import io.wabridge.processor.cognigy.CognigyClient;
 import io.wabridge.processor.input.MediaUrls;
 import io.wabridge.processor.output.OutputMapper;
 import io.wabridge.processor.transform.Transformers;
+import io.wabridge.processor.translate.Translations;
 import io.wabridge.support.endpoint.Endpoint;
 import io.wabridge.support.endpoint.Endpoints;
 import io.wabridge.support.observe.RecordTracing;
@@ -26,9 +27,9 @@ import org.slf4j.LoggerFactory;
  * Handles one inbound record given its conversation's state. Dedupe and the endpoint lookup come
  * first; then the record's kind picks a short list of {@link TurnStage}s that run in order:
  * <ul>
- *   <li>message, inject: session → input mapping → input transformer → Cognigy → output mapping →
- *       output transformer → records</li>
- *   <li>notify, agent reply: direct output → notify transformer → output mapping → records</li>
+ *   <li>message, inject: session → input mapping → input transformer → input translation → Cognigy →
+ *       output translation → output mapping → output transformer → records</li>
+ *   <li>notify, agent reply: direct output → notify transformer → output translation → output mapping → records</li>
  *   <li>handover command: the handover flag</li>
  * </ul>
  * Runs on a worker thread; never more than one turn per conversation at a time, so check-and-remember
@@ -56,6 +57,13 @@ class TurnHandler {
     TurnHandler(Endpoints endpoints, CognigyClient cognigy, MediaUrls mediaUrls, OutputMapper outputMapper,
                 OutboundRecords records, int dedupeWindow, Clock clock, MeterRegistry meters, RecordTracing tracing,
                 Transformers transformers) {
+        this(endpoints, cognigy, mediaUrls, outputMapper, records, dedupeWindow, clock, meters, tracing, transformers,
+                Translations.none());
+    }
+
+    TurnHandler(Endpoints endpoints, CognigyClient cognigy, MediaUrls mediaUrls, OutputMapper outputMapper,
+                OutboundRecords records, int dedupeWindow, Clock clock, MeterRegistry meters, RecordTracing tracing,
+                Transformers transformers, Translations translations) {
         this.endpoints = endpoints;
         this.ends = new TurnEnds(records, meters);
         this.dedupeWindow = dedupeWindow;
@@ -64,17 +72,21 @@ class TurnHandler {
         OutputMappingStage outputMapping = new OutputMappingStage(outputMapper, meters);
         RecordsStage recordsStage = new RecordsStage(records, ends, dedupeWindow, meters);
         InputTransformStage inputTransform = new InputTransformStage(transformers, records, ends, meters, dedupeWindow);
+        OutputTranslationStage outputTranslation = new OutputTranslationStage(translations, outputMapper.settings());
         this.toFlow = List.of(
                 new SessionStage(ends, dedupeWindow),
                 new InputMappingStage(mediaUrls),
                 inputTransform,
+                new InputTranslationStage(translations),
                 new CognigyStage(cognigy, tracing, ends, dedupeWindow),
+                outputTranslation,
                 outputMapping,
                 new OutputTransformStage(transformers, outputMapping, meters),
                 recordsStage);
         this.toUser = List.of(
                 new DirectOutputStage(),
                 inputTransform,
+                outputTranslation,
                 outputMapping,
                 recordsStage);
     }

@@ -52,7 +52,7 @@ class OutputMapperTest {
         JsonNode buttons = mapper.map(output, adjustments).get(0).path("interactive").path("action").path("buttons");
         assertThat(buttons).hasSize(3);
         assertThat(buttons.get(0).path("reply").path("id").asText()).isEqualTo("COLOR_RED");
-        assertThat(buttons.get(1).path("reply").path("title").asText()).hasSize(20).endsWith("…");
+        assertThat(buttons.get(1).path("reply").path("title").asText()).as("cut after a whole word").isEqualTo("A very long blue…");
         assertThat(buttons.get(2).path("reply").path("id").asText()).as("no payload: the title").isEqualTo("Green");
         assertThat(adjustments.reasons()).containsExactly("button-title-clipped");
     }

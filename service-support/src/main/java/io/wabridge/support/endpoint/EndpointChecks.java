@@ -1,6 +1,7 @@
 package io.wabridge.support.endpoint;
 
 import io.wabridge.model.settings.EndpointSettings;
+import io.wabridge.model.settings.TranslationSettings;
 import java.time.Duration;
 import java.util.Collection;
 
@@ -36,6 +37,30 @@ final class EndpointChecks {
                 && (window.template().name() == null || window.template().name().isBlank())) {
             throw new IllegalStateException(prefix + "service-window.template.name must be set when "
                     + prefix + "service-window.outside is template");
+        }
+        translation(prefix + "translation.", settings.translation());
+    }
+
+    /** Translation needs a provider and its key once on; the rest has defaults. */
+    private static void translation(String prefix, TranslationSettings translation) {
+        positive(prefix + "timeout", translation.timeout());
+        if (translation.detectOnFirst() < 1) {
+            throw new IllegalStateException(prefix + "detect-on-first must be at least 1 but was " + translation.detectOnFirst());
+        }
+        if (translation.noTranslationMarker().isBlank()) {
+            throw new IllegalStateException(prefix + "no-translation-marker must not be blank");
+        }
+        if (!translation.enabled()) {
+            return;
+        }
+        if (translation.provider() == null) {
+            throw new IllegalStateException(prefix + "provider must be set (microsoft, google or deepl) when translation is enabled");
+        }
+        if (translation.apiKey() == null || translation.apiKey().isBlank()) {
+            throw new IllegalStateException(prefix + "api-key must be set when translation is enabled");
+        }
+        if (translation.userLanguage().equalsIgnoreCase(translation.flowLanguage())) {
+            throw new IllegalStateException(prefix + "user-language and flow-language are both " + translation.flowLanguage());
         }
     }
 
