@@ -76,7 +76,7 @@ class GraphErrorsIT extends EgressITSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {131047, 131026})
+    @ValueSource(ints = {131047, 131026, 131062})
     void deadLettersPermanentErrorsWithTheGraphError(int code) {
         String user = newRecipient();
         stub(post(urlPathMatching(MESSAGES_PATH)).atPriority(1)

@@ -80,6 +80,17 @@ class PipelineEndToEndIT {
     }
 
     @Test
+    void aUsernameUserWithoutAPhoneNumberGetsRepliesAddressedToTheBusinessScopedId() {
+        String user = "US.13491208655302741918";
+
+        assertThat(sandbox.say(user, "hello").get("ingressStatus").asInt()).isEqualTo(200);
+
+        JsonNode reply = await().atMost(WAIT).until(() -> sandbox.outbox(user), messages -> !messages.isEmpty()).get(0);
+        assertThat(reply.at("/body/recipient").asText()).isEqualTo(user);
+        assertThat(reply.at("/body").has("to")).as("Graph does not deliver to a BSUID in to").isFalse();
+    }
+
+    @Test
     void aButtonClickRoundTripsThroughTheFlow() {
         String user = "4915550000002";
         sandbox.say(user, "quick");

@@ -7,9 +7,21 @@ final class ErrorClassifier {
 
     private static final Set<Integer> TRANSIENT = Set.of(1, 2, 4, 80007, 131000, 131016, 133004);
     private static final Set<Integer> ACCOUNT = Set.of(190, 368, 131031);
-    private static final Set<Integer> PERMANENT = Set.of(100, 131008, 131009, 131026, 131047, 131049, 131051, 131052, 131053);
+    private static final Set<Integer> PERMANENT = Set.of(100, 131008, 131009, 131026, 131047, 131049, 131051, 131052, 131053, 131062);
 
     private ErrorClassifier() {
+    }
+
+    /**
+     * What a permanent code means for the operator reading the dead letter, beyond Meta's message;
+     * empty for codes whose message says enough.
+     */
+    static String explain(int code) {
+        return switch (code) {
+            case 131047 -> "outside the 24-hour customer-service window: only a template can reach the user now";
+            case 131062 -> "this kind of message cannot be sent to a business-scoped user id (a username user without a known phone number)";
+            default -> "";
+        };
     }
 
     static ErrorClass classify(int code, int httpStatus) {

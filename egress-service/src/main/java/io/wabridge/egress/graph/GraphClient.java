@@ -93,7 +93,7 @@ public class GraphClient {
                 text(error, "fbtrace_id", null));
         ErrorClass errorClass = ErrorClassifier.classify(whatsAppError.code(), status);
         return GraphResult.failed(errorClass, status, whatsAppError,
-                "Graph error " + whatsAppError.code() + " (HTTP " + status + "): " + whatsAppError.message());
+                "Graph error " + whatsAppError.code() + " (HTTP " + status + "): " + whatsAppError.message() + explained(whatsAppError.code()));
     }
 
     private static GraphResult noAnswer(OutboundMessage outbound, Throwable failure) {
@@ -117,5 +117,10 @@ public class GraphClient {
     private static String text(JsonNode node, String field, String fallback) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? fallback : value.asText();
+    }
+
+    private static String explained(int code) {
+        String explanation = ErrorClassifier.explain(code);
+        return explanation.isEmpty() ? "" : " (" + explanation + ")";
     }
 }

@@ -26,6 +26,7 @@ class ErrorClassifierTest {
             "131051, 400, PERMANENT",
             "131052, 400, PERMANENT",
             "131053, 400, PERMANENT",
+            "131062, 400, PERMANENT",
             "100, 400, PERMANENT",
             "131008, 400, PERMANENT",
             "131009, 400, PERMANENT",

@@ -82,6 +82,38 @@ class GraphClientTest {
     }
 
     @Test
+    void aBusinessScopedUserIdIsAddressedInRecipientNeverInTo() {
+        OutboundMessage toUsername = new OutboundMessage(1, "ob-2", "in-2", 0, OutboundKind.MESSAGE, "demo", "1001",
+                "1001:US.13491208655302741918", "US.13491208655302741918", null,
+                Json.mapper().createObjectNode().put("type", "text").put("recipient", "someone-else")
+                        .set("text", Json.mapper().createObjectNode().put("body", "Hi")), Instant.now());
+
+        JsonNode body = GraphRequests.body(toUsername);
+
+        assertThat(body.path("recipient").asText()).isEqualTo("US.13491208655302741918");
+        assertThat(body.has("to")).as("Graph does not deliver to a BSUID in to").isFalse();
+        assertThat(body.path("text").path("body").asText()).isEqualTo("Hi");
+    }
+
+    @Test
+    void aPhoneNumberSendKeepsToAndHasNoRecipient() {
+        JsonNode body = GraphRequests.body(TEXT);
+
+        assertThat(body.path("to").asText()).isEqualTo("491");
+        assertThat(body.has("recipient")).isFalse();
+    }
+
+    @Test
+    void kindNotAllowedToABusinessScopedIdIsPermanentWithItsMeaning() {
+        GraphResult result = GraphClient.interpret(TEXT, 400, bytes("{\"error\":{\"message\":\"(#131062) Business-scoped user id not supported\","
+                + "\"type\":\"OAuthException\",\"code\":131062,\"fbtrace_id\":\"Zz\"}}"));
+
+        assertThat(result.errorClass()).isEqualTo(ErrorClass.PERMANENT);
+        assertThat(result.reason()).startsWith("Graph error 131062 (HTTP 400)")
+                .contains("cannot be sent to a business-scoped user id");
+    }
+
+    @Test
     void appSecretProofIsHexHmacOfTheToken() {
         // Reference: printf %s token | openssl dgst -sha256 -hmac secret
         assertThat(AppSecretProof.of("secret", "token")).isEqualTo("e941110e3d2bfe82621f0e3e1434730d7305d106c5f68c87165d0b27a4611a4a");

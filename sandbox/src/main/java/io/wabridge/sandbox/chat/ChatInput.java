@@ -1,11 +1,13 @@
 package io.wabridge.sandbox.chat;
 
+import io.wabridge.model.UserIds;
 import java.util.regex.Pattern;
 
 /**
  * What the chat page sends: a typed text, or a click on a bot's button or list row.
  *
- * @param userId the user's wa_id (digits, like a phone number)
+ * @param userId the user's wa_id (digits, like a phone number), or a business-scoped user id
+ *               ({@code US.1234…}) to play a username user whose phone number Meta withholds
  * @param name   the profile name WhatsApp shows the business
  */
 record ChatInput(String userId, String name, String text, Reply reply) {
@@ -19,8 +21,8 @@ record ChatInput(String userId, String name, String text, Reply reply) {
 
     /** Why this input cannot become a webhook, or null when it can. */
     String problem() {
-        if (userId == null || !WA_ID.matcher(userId).matches()) {
-            return "userId must be 5 to 20 digits, like a WhatsApp wa_id";
+        if (userId == null || !(WA_ID.matcher(userId).matches() || UserIds.isBusinessScoped(userId))) {
+            return "userId must be 5 to 20 digits, like a WhatsApp wa_id, or a business-scoped user id like US.1234";
         }
         if (reply != null) {
             if (!"button_reply".equals(reply.type()) && !"list_reply".equals(reply.type())) {

@@ -2,6 +2,7 @@ package io.wabridge.sandbox.chat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wabridge.model.Json;
+import io.wabridge.model.UserIds;
 import io.wabridge.sandbox.SandboxSettings;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,8 @@ class InboundMessages {
 
     ObjectNode of(ChatInput input, String messageId, Instant at) {
         ObjectNode message = Json.mapper().createObjectNode();
-        message.put("from", input.userId());
+        // A username user's webhooks carry only the business-scoped id, never a phone number.
+        message.put(UserIds.isBusinessScoped(input.userId()) ? "from_user_id" : "from", input.userId());
         message.put("id", messageId);
         message.put("timestamp", Long.toString(at.getEpochSecond()));
         ChatInput.Reply reply = input.reply();

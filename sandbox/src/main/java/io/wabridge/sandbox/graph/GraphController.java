@@ -2,6 +2,7 @@ package io.wabridge.sandbox.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wabridge.model.Json;
+import io.wabridge.model.UserIds;
 import io.wabridge.sandbox.SandboxSettings;
 import io.wabridge.sandbox.webhook.WebhookSigner;
 import java.io.IOException;
@@ -77,7 +78,10 @@ class GraphController {
         log.debug("Accepted {} {} for {}", send.type(), message.id(), waId);
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("messaging_product", "whatsapp");
-        response.put("contacts", List.of(Map.of("input", send.to(), "wa_id", waId)));
+        // A BSUID send is answered with the user id and no wa_id, as Meta does.
+        response.put("contacts", List.of(UserIds.isBusinessScoped(waId)
+                ? Map.of("input", send.to(), "user_id", waId)
+                : Map.of("input", send.to(), "wa_id", waId)));
         response.put("messages", List.of(Map.of("id", message.id())));
         return response;
     }

@@ -7,6 +7,7 @@ import static io.wabridge.sandbox.graph.Params.require;
 import static io.wabridge.sandbox.graph.Params.requireText;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.wabridge.model.UserIds;
 
 /**
  * Checks a send request against the WhatsApp limits ({@code docs/whatsapp.md}, "Sending") and rejects what Meta
@@ -38,7 +39,7 @@ final class MessageValidator {
         if (body.has("status")) {
             return markRead(body);
         }
-        String to = requireText(body, null, "to");
+        String to = recipientOf(body);
         if (body.has("context")) {
             requireText(body.get("context"), "context", "message_id");
         }
@@ -139,5 +140,25 @@ final class MessageValidator {
         if (!contacts.isArray() || contacts.isEmpty()) {
             throw new GraphApiException(GraphError.missing("contacts"));
         }
+    }
+
+    /**
+     * Who the send is for, as Graph reads it: {@code to} (a phone number) wins over
+     * {@code recipient} (a business-scoped user id); a BSUID in {@code to} is refused, as Meta
+     * does not deliver it (docs/whatsapp.md, "Identity").
+     */
+    private static String recipientOf(JsonNode body) {
+        if (!body.hasNonNull("to")) {
+            if (body.hasNonNull("recipient")) {
+                return requireText(body, null, "recipient");
+            }
+            requireText(body, null, "to");
+        }
+        String to = requireText(body, null, "to");
+        if (UserIds.isBusinessScoped(to)) {
+            throw new GraphApiException(GraphError.invalidParameter(
+                    "A business-scoped user id cannot be sent in to; send it in recipient."));
+        }
+        return to;
     }
 }

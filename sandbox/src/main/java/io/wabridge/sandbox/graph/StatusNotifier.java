@@ -2,6 +2,7 @@ package io.wabridge.sandbox.graph;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wabridge.model.Json;
+import io.wabridge.model.UserIds;
 import io.wabridge.sandbox.SandboxSettings;
 import io.wabridge.sandbox.webhook.IngressClient;
 import io.wabridge.sandbox.webhook.Webhooks;
@@ -132,7 +133,8 @@ class StatusNotifier {
         node.put("id", message.id());
         node.put("status", status);
         node.put("timestamp", Long.toString(at.getEpochSecond()));
-        node.put("recipient_id", message.to());
+        // Meta names a BSUID recipient only in recipient_user_id; recipient_id is a phone number's.
+        node.put(UserIds.isBusinessScoped(message.to()) ? "recipient_user_id" : "recipient_id", message.to());
         if (callbackData != null) {
             node.put("biz_opaque_callback_data", callbackData);
         }

@@ -3,6 +3,7 @@ package io.wabridge.sandbox.webhook;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wabridge.model.Json;
+import io.wabridge.model.UserIds;
 import io.wabridge.sandbox.SandboxSettings;
 import org.springframework.stereotype.Component;
 
@@ -19,12 +20,20 @@ public class Webhooks {
         this.settings = settings;
     }
 
-    /** A user message, with the sender's profile in {@code contacts} as Meta sends it. */
-    public ObjectNode message(String waId, String name, ObjectNode message) {
+    /**
+     * A user message, with the sender's profile in {@code contacts} as Meta sends it: a
+     * business-scoped {@code userId} plays a username user (user_id and profile.username, no wa_id).
+     */
+    public ObjectNode message(String userId, String name, ObjectNode message) {
         ObjectNode value = value();
         ObjectNode contact = value.putArray("contacts").addObject();
-        contact.putObject("profile").put("name", name);
-        contact.put("wa_id", waId);
+        ObjectNode profile = contact.putObject("profile").put("name", name);
+        if (UserIds.isBusinessScoped(userId)) {
+            profile.put("username", name);
+            contact.put("user_id", userId);
+        } else {
+            contact.put("wa_id", userId);
+        }
         value.putArray("messages").add(message);
         return envelope(value);
     }

@@ -61,6 +61,31 @@ class GraphApiIT extends SandboxHarness {
     }
 
     @Test
+    void sendsToABusinessScopedUserIdInRecipientAndNamesItOnlyInRecipientUserId() {
+        String bsuid = "US." + newUserId();
+        String body = "{\"messaging_product\":\"whatsapp\",\"recipient\":\"" + bsuid + "\",\"type\":\"text\",\"text\":{\"body\":\"hi\"}}";
+        Response response = postAuthorized(MESSAGES, TOKEN, body);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body().at("/contacts/0/user_id").asText()).isEqualTo(bsuid);
+        assertThat(response.body().at("/contacts/0").has("wa_id")).as("Meta withholds the wa_id of a BSUID send").isFalse();
+        String wamid = response.body().at("/messages/0/id").asText();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !statusWebhooksOf(wamid).isEmpty());
+        JsonNode status = body(statusWebhooksOf(wamid).get(0)).findValue("statuses").get(0);
+        assertThat(status.path("recipient_user_id").asText()).isEqualTo(bsuid);
+        assertThat(status.has("recipient_id")).isFalse();
+    }
+
+    @Test
+    void refusesABusinessScopedUserIdInTo() {
+        Response response = postAuthorized(MESSAGES, TOKEN, text("US." + newUserId(), "hello"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().at("/error/code").asInt()).isEqualTo(100);
+        assertThat(response.body().at("/error/error_data/details").asText()).contains("recipient");
+    }
+
+    @Test
     void rejectsALimitBreachWithMetasErrorShape() {
         String fourButtons = "{\"messaging_product\":\"whatsapp\",\"to\":\"" + newUserId() + "\",\"type\":\"interactive\","
                 + "\"interactive\":{\"type\":\"button\",\"body\":{\"text\":\"Pick\"},\"action\":{\"buttons\":["
