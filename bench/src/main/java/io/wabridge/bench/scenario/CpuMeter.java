@@ -16,6 +16,7 @@ final class CpuMeter {
 
     private final List<ChildProcess> processes;
     private final Map<String, Double> before = new LinkedHashMap<>();
+    private final long startNanos = System.nanoTime();
 
     private CpuMeter(List<ChildProcess> processes) {
         this.processes = processes;
@@ -36,6 +37,24 @@ final class CpuMeter {
                     double seconds = process.cpuSeconds() - before.get(process.name());
                     return Figure.info(process.name() + " CPU per request " + phase, Math.round(seconds * 1e6 / requests), "µs",
                             String.format(Locale.ROOT, "%.2f CPU s for %d requests", seconds, requests));
+                })
+                .toList();
+    }
+
+    /**
+     * "<process> idle CPU" in cores (CPU seconds per second since the start) of the processes named
+     * in {@code targeted}, against {@code maxCores}; the others (broker, fakes) as information.
+     */
+    List<Figure> cores(List<String> targeted, double maxCores) {
+        double elapsed = (System.nanoTime() - startNanos) / 1e9;
+        return processes.stream()
+                .map(process -> {
+                    double seconds = process.cpuSeconds() - before.get(process.name());
+                    double cores = Math.round(seconds / elapsed * 10_000) / 10_000.0;
+                    String name = process.name() + " idle CPU";
+                    String note = String.format(Locale.ROOT, "%.2f CPU s in %.0f s without traffic", seconds, elapsed);
+                    return targeted.contains(process.name()) ? Figure.atMost(name, cores, "cores", maxCores, note)
+                            : Figure.info(name, cores, "cores", note);
                 })
                 .toList();
     }

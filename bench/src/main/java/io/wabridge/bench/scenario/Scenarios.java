@@ -19,7 +19,8 @@ public final class Scenarios {
             new EgressScenario(),
             new EndToEndScenario(),
             EndToEndScenario.numbers(),
-            EndToEndScenario.delivered());
+            EndToEndScenario.delivered(),
+            new IdleScenario());
 
     private Scenarios() {
     }
