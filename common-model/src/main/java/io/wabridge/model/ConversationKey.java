@@ -4,8 +4,10 @@ import java.util.Objects;
 
 /**
  * Identifies one conversation: {@code {phoneNumberId}:{userId}}, where the user id is the
- * user's {@code wa_id} when the webhook carries one, else the business-scoped {@code user_id}.
- * It is the partition key on every topic, so a conversation lives on one partition end to end.
+ * business-scoped user id (in every webhook since 2026), else the {@code wa_id} (older payloads).
+ * It is the partition key on every topic, so a conversation lives on one partition end to end;
+ * docs/events.md, "Conversation key", says how state keyed on a phone number by earlier versions,
+ * and a user's change of number, move to the key that continues the conversation.
  */
 public record ConversationKey(String phoneNumberId, String userId) {
 

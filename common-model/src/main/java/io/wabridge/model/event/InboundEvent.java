@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param eventId         stable id; for a WhatsApp message derived from phone number id and wamid,
  *                        so a redelivery carries the same id
  * @param conversationKey {@code {phoneNumberId}:{userId}}, also the record key
- * @param userId          the user's wa_id, else their business-scoped user id
+ * @param userId          the id the conversation is keyed on: the business-scoped user id, else (payloads
+ *                        before 2026, or an API call naming a phone number) the wa_id
  * @param messageId       the wamid ({@link InboundKind#MESSAGE} only)
  * @param messageType     the WhatsApp message type ({@code text}, {@code image}, … or one we do not know)
  * @param sentAt          when the user sent it (the webhook's {@code timestamp})

@@ -33,7 +33,7 @@ public record EndpointSettings(
     public EndpointSettings {
         messageDelay = messageDelay == null ? Duration.ZERO : messageDelay;
         markAsRead = markAsRead != null && markAsRead;
-        cognigy = cognigy == null ? new Cognigy(null, null, null) : cognigy;
+        cognigy = cognigy == null ? new Cognigy(null, null, null, null) : cognigy;
         session = session == null ? new Session(null) : session;
         delivery = delivery == null ? new Delivery(null, null, null) : delivery;
         dataProtection = dataProtection == null ? new DataProtection(null, null, null) : dataProtection;
@@ -50,13 +50,34 @@ public record EndpointSettings(
     }
 
     /** {@code cognigy.*}: the Cognigy REST Endpoint (its URL holds the URL token: a secret, never logged whole). */
-    public record Cognigy(Secret url, Duration timeout, String fallbackText) {
+    public record Cognigy(Secret url, Duration timeout, String fallbackText, FlowUserId userId) {
         public static final String DEFAULT_FALLBACK_TEXT = "Sorry, something went wrong on our side. Please try again in a moment.";
 
         public Cognigy {
             timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
             fallbackText = fallbackText == null ? DEFAULT_FALLBACK_TEXT : fallbackText;
+            userId = userId == null ? FlowUserId.STABLE : userId;
         }
+
+        public Cognigy(Secret url, Duration timeout, String fallbackText) {
+            this(url, timeout, fallbackText, null);
+        }
+    }
+
+    /** {@code cognigy.user-id}: the {@code userId} the flow sees for a person (docs/cognigy-mapping.md, "User id"). */
+    public enum FlowUserId {
+        /**
+         * The first id wabridge knew the person by (a phone number for conversations begun before
+         * business-scoped ids, else the business-scoped id), kept in the conversation state across
+         * number changes and upgrades (default): one person, one Cognigy contact.
+         */
+        STABLE,
+        /**
+         * The phone number when known, else the business-scoped id, as Cognigy's own endpoint did:
+         * for flows that look people up by phone number. It changes when the user changes number
+         * or hides it.
+         */
+        PHONE_NUMBER
     }
 
     /** {@code session.*} */

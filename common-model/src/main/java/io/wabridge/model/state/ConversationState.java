@@ -1,6 +1,7 @@
 package io.wabridge.model.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.wabridge.model.event.InboundEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,14 @@ import java.util.UUID;
  *                         state written before the window was tracked, see {@link #serviceWindowUntil()}
  * @param userLanguage     the user's language as real-time translation detected (or was told) it,
  *                         or null; absent in state written before translation existed
+ * @param identity         who the user is as far as their webhooks told ({@link UserIdentity}); absent
+ *                         in state written before version 2, see {@link #identityFor(String)}
+ * @param movedTo          the conversation key this conversation moved to (an identity change, or
+ *                         its state claimed by the business-scoped key after an upgrade): every
+ *                         input that still arrives here is forwarded there; null = not moved
+ * @param parked           inputs waiting, oldest first, for the answer to this conversation's
+ *                         claim on its old key's state ({@code docs/events.md}, "Conversation key");
+ *                         empty when no claim is pending
  */
 public record ConversationState(
         int schemaVersion,
@@ -38,9 +47,13 @@ public record ConversationState(
         long lastOffset,
         JsonNode sessionStorage,
         Instant windowOpenUntil,
-        UserLanguage userLanguage) {
+        UserLanguage userLanguage,
+        UserIdentity identity,
+        String movedTo,
+        List<InboundEvent> parked) {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** 2: {@link #identity}, {@link #movedTo} and {@link #parked}; state of version 1 reads as it was. */
+    public static final int SCHEMA_VERSION = 2;
     /** How long a user message keeps the customer-service window open. */
     public static final Duration SERVICE_WINDOW = Duration.ofHours(24);
     public static final ConversationState NEW = of(null, null, List.of(), false, -1);
@@ -49,12 +62,20 @@ public record ConversationState(
         // State written before the value carried its version had it only in the header, as 1.
         schemaVersion = schemaVersion == 0 ? 1 : schemaVersion;
         recentMessageIds = recentMessageIds == null ? List.of() : List.copyOf(recentMessageIds);
+        parked = parked == null ? List.of() : List.copyOf(parked);
     }
 
     /** A state without session storage. */
     public static ConversationState of(String sessionId, Instant lastActivity, List<String> recentMessageIds,
                                        boolean handover, long lastOffset) {
-        return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, null, null, null);
+        return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, null, null, null,
+                null, null, List.of());
+    }
+
+    /** True when nothing is known of the conversation: no turn was ever committed for it (or it was forgotten). */
+    public boolean isNew() {
+        return sessionId == null && identity == null && movedTo == null && parked.isEmpty() && recentMessageIds.isEmpty()
+                && lastOffset < 0;
     }
 
     /** True when this record (or a redelivery of the same message) was handled already. */
@@ -65,9 +86,16 @@ public record ConversationState(
     /**
      * As {@link #alreadyHandled(String, long)}; a {@code forced} record (replayed with
      * {@code replay-force}) skips the message id check, never the offset check that guards crash recovery.
+     * A parked input counts as handled: a redelivery while it waits must not be parked twice.
      */
     public boolean alreadyHandled(String messageId, long offset, boolean forced) {
-        return offset <= lastOffset || (!forced && messageId != null && recentMessageIds.contains(messageId));
+        return offset <= lastOffset || (!forced && remembers(messageId));
+    }
+
+    /** True when {@code messageId} was handled recently or waits among the parked inputs. */
+    public boolean remembers(String messageId) {
+        return messageId != null && (recentMessageIds.contains(messageId)
+                || parked.stream().anyMatch(input -> messageId.equals(input.messageId() != null ? input.messageId() : input.eventId())));
     }
 
     /**
@@ -86,34 +114,43 @@ public record ConversationState(
 
     /** The state after handling the input at {@code offset}; {@code messageId} null = not remembered. */
     public ConversationState afterTurn(String session, Instant at, String messageId, long offset, int window) {
-        List<String> ids = new ArrayList<>(recentMessageIds);
-        if (messageId != null && !ids.contains(messageId)) {
-            ids.add(messageId);
-        }
-        while (ids.size() > window) {
-            ids.remove(0);
-        }
-        Instant activity = lastActivity == null || at.isAfter(lastActivity) ? at : lastActivity;
-        return new ConversationState(SCHEMA_VERSION, session, activity, ids, handover, Math.max(offset, lastOffset), sessionStorage,
-                windowOpenUntil, userLanguage);
+        Draft next = draft();
+        next.sessionId = session;
+        next.lastActivity = lastActivity == null || at.isAfter(lastActivity) ? at : lastActivity;
+        next.recentMessageIds = remembered(recentMessageIds, messageId, window);
+        next.lastOffset = Math.max(offset, lastOffset);
+        return next.build();
     }
 
     /** Remembers a handled input that is not user activity (notify, agent reply, handover). */
     public ConversationState remember(String messageId, long offset, int window) {
-        Instant activity = lastActivity;
-        ConversationState after = afterTurn(sessionId, Instant.EPOCH, messageId, offset, window);
-        return new ConversationState(SCHEMA_VERSION, sessionId, activity, after.recentMessageIds(), handover, after.lastOffset(),
-                sessionStorage, windowOpenUntil, userLanguage);
+        Draft next = draft();
+        next.recentMessageIds = remembered(recentMessageIds, messageId, window);
+        next.lastOffset = Math.max(offset, lastOffset);
+        return next.build();
+    }
+
+    private static List<String> remembered(List<String> ids, String messageId, int window) {
+        List<String> next = new ArrayList<>(ids);
+        if (messageId != null && !next.contains(messageId)) {
+            next.add(messageId);
+        }
+        while (next.size() > window) {
+            next.remove(0);
+        }
+        return next;
     }
 
     public ConversationState withHandover(boolean active) {
-        return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, active, lastOffset, sessionStorage,
-                windowOpenUntil, userLanguage);
+        Draft next = draft();
+        next.handover = active;
+        return next.build();
     }
 
     public ConversationState withSessionStorage(JsonNode storage) {
-        return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, storage,
-                windowOpenUntil, userLanguage);
+        Draft next = draft();
+        next.sessionStorage = storage;
+        return next.build();
     }
 
     /**
@@ -123,9 +160,9 @@ public record ConversationState(
     public ConversationState withWindowRenewedBy(Instant messageAt) {
         Instant until = messageAt.plus(SERVICE_WINDOW);
         Instant current = serviceWindowUntil();
-        Instant renewed = current != null && current.isAfter(until) ? current : until;
-        return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, sessionStorage,
-                renewed, userLanguage);
+        Draft next = draft();
+        next.windowOpenUntil = current != null && current.isAfter(until) ? current : until;
+        return next.build();
     }
 
     /**
@@ -148,8 +185,123 @@ public record ConversationState(
     }
 
     public ConversationState withUserLanguage(UserLanguage language) {
-        return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, sessionStorage, windowOpenUntil,
-                language);
+        Draft next = draft();
+        next.userLanguage = language;
+        return next.build();
+    }
+
+    /**
+     * Who the user of the conversation keyed {@code conversationKey} is. State written before
+     * version 2 knew the user only by the key: its user id (a phone number then) is the id the
+     * flow has always seen, and stays so.
+     */
+    public UserIdentity identityFor(String conversationKey) {
+        if (identity != null) {
+            return identity;
+        }
+        return isNew() ? null : UserIdentity.ofLegacyKey(conversationKey);
+    }
+
+    public ConversationState withIdentity(UserIdentity known) {
+        Draft next = draft();
+        next.identity = known;
+        return next.build();
+    }
+
+    /**
+     * What stays of a conversation whose state moved to {@code to}: where it went, and the offset,
+     * so a replay of what it handled is still a replay. Everything else travels.
+     */
+    public ConversationState movedTo(String to) {
+        return new ConversationState(SCHEMA_VERSION, null, null, List.of(), false, lastOffset, null, null, null, null, to, List.of());
+    }
+
+    /** The state with {@code input} (handled at {@code offset}) waiting for the claim's answer. */
+    public ConversationState withParked(InboundEvent input, long offset) {
+        List<InboundEvent> waiting = new ArrayList<>(parked);
+        waiting.add(input);
+        Draft next = draft();
+        next.parked = waiting;
+        next.lastOffset = Math.max(offset, lastOffset);
+        return next.build();
+    }
+
+    /** The state with no inputs waiting: the claim was answered. */
+    public ConversationState withoutParked() {
+        Draft next = draft();
+        next.parked = List.of();
+        return next.build();
+    }
+
+    /**
+     * This conversation with {@code moved} (the state of the conversation it continues) taken
+     * over: session, handover, window, language, transformer storage and the flow's user id come
+     * from {@code moved} where it has them; message ids of both are remembered, so a message
+     * handled under the old key is still a duplicate here. Offsets are per partition: this
+     * conversation's own {@code lastOffset} stays. The parked inputs are left for the caller.
+     */
+    public ConversationState adopting(ConversationState moved, int window) {
+        Draft next = draft();
+        next.sessionId = moved.sessionId != null ? moved.sessionId : sessionId;
+        next.lastActivity = later(lastActivity, moved.lastActivity);
+        List<String> ids = new ArrayList<>(moved.recentMessageIds);
+        recentMessageIds.stream().filter(id -> !ids.contains(id)).forEach(ids::add);
+        while (ids.size() > window) {
+            ids.remove(0);
+        }
+        next.recentMessageIds = ids;
+        next.handover = handover || moved.handover;
+        next.sessionStorage = moved.sessionStorage != null ? moved.sessionStorage : sessionStorage;
+        next.windowOpenUntil = later(serviceWindowUntil(), moved.serviceWindowUntil());
+        next.userLanguage = moved.userLanguage != null ? moved.userLanguage : userLanguage;
+        next.identity = identity == null ? moved.identity : identity.continuing(moved.identity);
+        next.movedTo = null;
+        return next.build();
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
+    }
+
+    private Draft draft() {
+        return new Draft(this);
+    }
+
+    /** A copy to change: each wither names only what it changes, so a new field touches one place. */
+    private static final class Draft {
+        String sessionId;
+        Instant lastActivity;
+        List<String> recentMessageIds;
+        boolean handover;
+        long lastOffset;
+        JsonNode sessionStorage;
+        Instant windowOpenUntil;
+        UserLanguage userLanguage;
+        UserIdentity identity;
+        String movedTo;
+        List<InboundEvent> parked;
+
+        Draft(ConversationState from) {
+            sessionId = from.sessionId;
+            lastActivity = from.lastActivity;
+            recentMessageIds = from.recentMessageIds;
+            handover = from.handover;
+            lastOffset = from.lastOffset;
+            sessionStorage = from.sessionStorage;
+            windowOpenUntil = from.windowOpenUntil;
+            userLanguage = from.userLanguage;
+            identity = from.identity;
+            movedTo = from.movedTo;
+            parked = from.parked;
+        }
+
+        ConversationState build() {
+            return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset,
+                    sessionStorage, windowOpenUntil, userLanguage, identity, movedTo, parked);
+        }
     }
 
     /**

@@ -45,12 +45,24 @@ public record Message(
         other = other == null ? Map.of() : other;
     }
 
-    /** The sender: wa_id when present, else the business-scoped user id. */
+    /**
+     * The id the conversation is keyed on (docs/events.md, "Conversation key"): the business-scoped
+     * user id, present in every message since spring 2026 and kept when the user hides or changes
+     * nothing; the wa_id only in payloads older than that. An identity change (a {@code system}
+     * message) belongs to the conversation of the identity it replaces.
+     */
     public String senderId() {
-        if (from != null && !from.isBlank()) {
-            return from;
+        String previous = system == null ? null : system.previousUserId();
+        if (previous != null && !previous.isBlank()) {
+            return previous;
         }
-        return fromUserId != null && !fromUserId.isBlank() ? fromUserId : userId;
+        if (fromUserId != null && !fromUserId.isBlank()) {
+            return fromUserId;
+        }
+        if (userId != null && !userId.isBlank()) {
+            return userId;
+        }
+        return from != null && !from.isBlank() ? from : null;
     }
 
     /** Replies and button clicks point back at the message they answer. */
@@ -121,12 +133,18 @@ public record Message(
             @JsonProperty("product_items") List<JsonNode> productItems) {
     }
 
-    /** The user changed number or identity. */
+    /**
+     * The user changed number or identity ({@code user_changed_number}, {@code user_changed_user_id}):
+     * the new ids, and since August 2026 the ones they replace.
+     */
     public record SystemChange(
             String body,
             String type,
             @JsonProperty("wa_id") String waId,
             @JsonProperty("user_id") String userId,
-            @JsonProperty("new_wa_id") String newWaId) {
+            @JsonProperty("new_wa_id") String newWaId,
+            @JsonProperty("parent_user_id") String parentUserId,
+            @JsonProperty("previous_user_id") String previousUserId,
+            @JsonProperty("previous_parent_user_id") String previousParentUserId) {
     }
 }

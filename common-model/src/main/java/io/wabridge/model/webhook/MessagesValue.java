@@ -35,12 +35,13 @@ public record MessagesValue(
             @JsonProperty("user_id") String userId,
             @JsonAnySetter Map<String, JsonNode> other) {
 
-        public record Profile(String name) {
+        /** @param username the user's WhatsApp username, when they have one */
+        public record Profile(String name, String username) {
         }
 
-        /** The conversation's user id: {@code wa_id} when present, else the business-scoped id. */
+        /** The conversation's user id, as messages are keyed: the business-scoped id, else {@code wa_id}. */
         public String conversationUserId() {
-            return waId != null && !waId.isBlank() ? waId : userId;
+            return userId != null && !userId.isBlank() ? userId : waId;
         }
     }
 }

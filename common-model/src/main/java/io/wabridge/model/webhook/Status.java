@@ -27,8 +27,11 @@ public record Status(
         other = other == null ? Map.of() : other;
     }
 
-    /** The conversation's user id: {@code recipient_id} (a wa_id) when present, else the user id. */
+    /**
+     * The conversation's user id, as messages are keyed: {@code recipient_user_id} (always there
+     * since 2026, but for failed sends to a phone number), else {@code recipient_id}.
+     */
     public String conversationUserId() {
-        return recipientId != null && !recipientId.isBlank() ? recipientId : recipientUserId;
+        return recipientUserId != null && !recipientUserId.isBlank() ? recipientUserId : recipientId;
     }
 }

@@ -16,12 +16,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     is forgotten, in memory and in the changelog, so
  *                     state does not grow with every user ever seen. Never shorter than the endpoint's
  *                     session expiration; {@code 0} = keep forever
+ * @param claimLegacyState whether a new conversation (keyed on the business-scoped user id) whose first
+ *                     message carries a phone number claims the state that earlier versions kept
+ *                     under the phone-number key (docs/events.md, "Conversation key"). It costs that first
+ *                     message one more transaction; switch it off once no such state is left (after
+ *                     {@code retention}) or for a deployment that never ran an earlier version
  */
 @ConfigurationProperties("wabridge.processor.conversations")
 public record ConversationSettings(
         @DefaultValue("whatsapp.conversations") String topic,
         @DefaultValue("20") Integer dedupeWindow,
-        @DefaultValue("7d") Duration retention) {
+        @DefaultValue("7d") Duration retention,
+        @DefaultValue("true") Boolean claimLegacyState) {
 
     public ConversationSettings {
         if (dedupeWindow < 1) {

@@ -22,7 +22,7 @@ final class DirectOutputStage implements TurnStage {
             output.set("data", event.data());
         }
         turn.session = event.sessionId();
-        turn.userId = event.userId();
+        turn.userId = turn.work.flowUserId(turn.endpoint.settings().cognigy().userId());
         turn.outputs = List.of(output);
         return Optional.empty();
     }

@@ -62,7 +62,7 @@ final class OutboundRecords {
         InboundEvent event = work.event();
         OutboundMessage outbound = new OutboundMessage(OutboundMessage.SCHEMA_VERSION,
                 outboundId, event.eventId(), index, kind, endpoint.id(),
-                endpoint.phoneNumberId(), event.conversationKey(), event.userId(), event.messageId(), message,
+                endpoint.phoneNumberId(), event.conversationKey(), work.recipient(), event.messageId(), message,
                 clock.instant());
         ProducerRecord<String, byte[]> record = codec.record(outboundTopic, work.key(), outbound, traceparent(work));
         if (event.receivedAt() != null && EventCodec.header(work.record().headers(), EventHeaders.REPLAYED_FROM) == null) {
@@ -96,7 +96,7 @@ final class OutboundRecords {
         Instant at = direction == TranscriptDirection.USER && event.receivedAt() != null ? event.receivedAt() : clock.instant();
         TranscriptEntry entry = new TranscriptEntry(TranscriptEntry.SCHEMA_VERSION,
                 EventIds.transcript(event.eventId(), part), key, endpoint.id(), endpoint.phoneNumberId(),
-                masking.id(event.userId()), sessionId, direction, masking.text(text), masking.data(data), event.eventId(),
+                masking.id(work.flowUserId(endpoint.settings().cognigy().userId())), sessionId, direction, masking.text(text), masking.data(data), event.eventId(),
                 direction == TranscriptDirection.USER ? masking.messageId(event.messageId()) : null,
                 direction == TranscriptDirection.USER ? null : index, masked, at);
         return Optional.of(codec.record(transcriptTopic, key, entry, traceparent(work)));

@@ -101,7 +101,8 @@ class PipelineConfiguration {
         OutboundRecords records = new OutboundRecords(codec, topics.outbound(), Topics.deadLetterOf(topics.inbound()),
                 topics.transcripts(), Clock.systemUTC(), tracing);
         return new TurnHandler(endpoints, cognigy, mediaUrls, new OutputMapper(output), records, conversations.dedupeWindow(),
-                Clock.systemUTC(), meters, tracing, transformers, translations);
+                Clock.systemUTC(), meters, tracing, transformers, translations,
+                new TurnHandler.IdentityRouting(codec, topics.inbound(), conversations.claimLegacyState()));
     }
 
     /** {@code cognigy} health and circuit gauges; informational. */

@@ -6,14 +6,16 @@ import io.wabridge.model.event.InboundEvent;
 import io.wabridge.model.event.InboundKind;
 import io.wabridge.model.privacy.Masking;
 import io.wabridge.model.state.ConversationState;
+import io.wabridge.model.state.UserIdentity;
 import io.wabridge.processor.cognigy.CognigyClient;
-
+import io.wabridge.processor.identity.SeenIds;
 import io.wabridge.processor.input.MediaUrls;
 import io.wabridge.processor.output.OutputMapper;
 import io.wabridge.processor.transform.Transformers;
 import io.wabridge.processor.translate.Translations;
 import io.wabridge.support.endpoint.Endpoint;
 import io.wabridge.support.endpoint.Endpoints;
+import io.wabridge.support.kafka.EventCodec;
 import io.wabridge.support.observe.RecordTracing;
 import io.wabridge.support.privacy.LogMasking;
 import java.time.Clock;
@@ -48,6 +50,11 @@ class TurnHandler {
     private final RecordTracing tracing;
     private final List<TurnStage> toFlow;
     private final List<TurnStage> toUser;
+    private final IdentityTurns identity;
+
+    /** See {@link TurnHandler#TurnHandler(Endpoints, CognigyClient, MediaUrls, OutputMapper, OutboundRecords, int, Clock, MeterRegistry, RecordTracing, Transformers, Translations, IdentityRouting)}. */
+    record IdentityRouting(EventCodec codec, String inboundTopic, boolean claimLegacyState) {
+    }
 
     TurnHandler(Endpoints endpoints, CognigyClient cognigy, MediaUrls mediaUrls, OutputMapper outputMapper,
                 OutboundRecords records, int dedupeWindow, Clock clock, MeterRegistry meters, RecordTracing tracing) {
@@ -64,8 +71,20 @@ class TurnHandler {
     TurnHandler(Endpoints endpoints, CognigyClient cognigy, MediaUrls mediaUrls, OutputMapper outputMapper,
                 OutboundRecords records, int dedupeWindow, Clock clock, MeterRegistry meters, RecordTracing tracing,
                 Transformers transformers, Translations translations) {
+        this(endpoints, cognigy, mediaUrls, outputMapper, records, dedupeWindow, clock, meters, tracing, transformers, translations,
+                new IdentityRouting(new EventCodec(), "whatsapp.inbound", true));
+    }
+
+    /**
+     * @param routing where identity claims and transfers go (the inbound topic) and whether a new
+     *                conversation claims the state of its phone-number key ({@code wabridge.processor.conversations.claim-legacy-state})
+     */
+    TurnHandler(Endpoints endpoints, CognigyClient cognigy, MediaUrls mediaUrls, OutputMapper outputMapper,
+                OutboundRecords records, int dedupeWindow, Clock clock, MeterRegistry meters, RecordTracing tracing,
+                Transformers transformers, Translations translations, IdentityRouting routing) {
         this.endpoints = endpoints;
         this.ends = new TurnEnds(records, meters);
+        this.identity = new IdentityTurns(routing.codec(), routing.inboundTopic(), routing.claimLegacyState(), dedupeWindow, ends, meters);
         this.dedupeWindow = dedupeWindow;
         this.clock = clock;
         this.tracing = tracing;
@@ -104,7 +123,16 @@ class TurnHandler {
         InboundEvent event = work.event();
         long offset = work.record().offset();
         String messageId = event.messageId() != null ? event.messageId() : event.eventId();
-        if (state.alreadyHandled(messageId, offset, work.forced())) {
+        if (!work.inline()) {
+            Optional<Turn> forwarded = identity.ifMoved(work, state, messageId);
+            if (forwarded.isPresent()) {
+                return forwarded.get();
+            }
+        }
+        boolean handled = work.inline()
+                ? !work.forced() && state.remembers(messageId)
+                : state.alreadyHandled(messageId, offset, work.forced());
+        if (handled) {
             Masking masking = LogMasking.forKey(endpoints, work.key());
             log.debug("Dropping {} for {}: already handled", masking.messageId(messageId), masking.key(work.key()));
             return ends.outcome(work, null, List.of(), "duplicate");
@@ -115,7 +143,22 @@ class TurnHandler {
                     event.phoneNumberId(), event.eventId());
             return ends.deadLetterOnly(work, state.remember(null, offset, dedupeWindow), "unknown-endpoint", event.endpointId());
         }
-        if (UserChanges.ignored(event, endpoint.get().settings())) {
+        if (!work.inline()) {
+            Optional<Turn> identityTurn = identity.apply(work, state, messageId, this::handleTraced);
+            if (identityTurn.isPresent()) {
+                return identityTurn.get();
+            }
+        }
+        UserIdentity known = SeenIds.of(event, work.key()).applyTo(state.identityFor(work.key()), work.key());
+        Turn turn = handleKnown(work.withIdentity(known), state, messageId, endpoint.get());
+        // Whatever the turn did, the conversation now knows the user as this record showed them.
+        return turn.state() == null ? turn : new Turn(turn.work(), turn.state().withIdentity(known), turn.records());
+    }
+
+    private Turn handleKnown(Work work, ConversationState state, String messageId, Endpoint endpoint) {
+        InboundEvent event = work.event();
+        long offset = work.record().offset();
+        if (UserChanges.ignored(event, endpoint.settings())) {
             // Remembered as handled, so a redelivery is a duplicate; not user activity, not a window renewal.
             return ends.outcome(work, state.remember(messageId, offset, dedupeWindow), List.of(), "ignored");
         }
@@ -123,14 +166,15 @@ class TurnHandler {
             Instant at = eventTime(event);
             ConversationState before = opensWindow(event) ? state.withWindowRenewedBy(at) : state;
             return switch (event.kind()) {
-                case MESSAGE, INJECT -> run(toFlow, new TurnContext(work, endpoint.get(), messageId, before, at));
-                case NOTIFY, AGENT_REPLY -> run(toUser, new TurnContext(work, endpoint.get(), messageId, state, eventTime(event)));
+                case MESSAGE, INJECT -> run(toFlow, new TurnContext(work, endpoint, messageId, before, at));
+                case NOTIFY, AGENT_REPLY -> run(toUser, new TurnContext(work, endpoint, messageId, state, eventTime(event)));
                 case HANDOVER -> handover(work, state, messageId);
+                case IDENTITY_CLAIM, IDENTITY_TRANSFER -> throw new IllegalStateException(event.kind() + " is an identity turn");
             };
         } catch (RuntimeException e) {
             Masking masking = LogMasking.of(endpoint);
             log.error("Handling {} for {} failed", event.eventId(), masking.key(work.key()), LogMasking.throwable(masking, e));
-            return ends.failed(work, endpoint.get(), state.remember(null, offset, dedupeWindow), "processing-failed", e);
+            return ends.failed(work, endpoint, state.remember(null, offset, dedupeWindow), "processing-failed", e);
         }
     }
 
