@@ -35,7 +35,7 @@ class GoldenEventsTest {
                 Arguments.of("golden/quarantine-v1.json", EventType.QUARANTINE),
                 Arguments.of("golden/change-v1.json", EventType.CHANGE),
                 Arguments.of("golden/transcript-v1.json", EventType.TRANSCRIPT),
-                Arguments.of("golden/conversation-state-v1.json", EventType.CONVERSATION_STATE),
+                Arguments.of("golden/conversation-state-v2.json", EventType.CONVERSATION_STATE),
                 Arguments.of("golden/send-ledger-v1.json", EventType.SEND_LEDGER),
                 Arguments.of("golden/send-ledger-intent-v1.json", EventType.SEND_LEDGER));
     }

@@ -26,7 +26,8 @@ class WebhookPayloadTest {
         Map<String, Message> byId = value.messages().stream().collect(Collectors.toMap(Message::id, Function.identity()));
 
         assertThat(value.metadata().phoneNumberId()).isEqualTo("106540352242922");
-        assertThat(value.contacts().get(0).conversationUserId()).isEqualTo("16505551234");
+        assertThat(value.contacts().get(0).conversationUserId()).as("the business-scoped id keys the conversation")
+                .isEqualTo("US.13491208655302741918");
         assertThat(byId.get("wamid.text").text().body()).isEqualTo("Does it come in another color?");
         assertThat(byId.get("wamid.image").image().caption()).isEqualTo("This one");
         assertThat(byId.get("wamid.video").video().mimeType()).isEqualTo("video/mp4");

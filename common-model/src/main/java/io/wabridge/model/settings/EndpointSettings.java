@@ -58,10 +58,6 @@ public record EndpointSettings(
             fallbackText = fallbackText == null ? DEFAULT_FALLBACK_TEXT : fallbackText;
             userId = userId == null ? FlowUserId.STABLE : userId;
         }
-
-        public Cognigy(Secret url, Duration timeout, String fallbackText) {
-            this(url, timeout, fallbackText, null);
-        }
     }
 
     /** {@code cognigy.user-id}: the {@code userId} the flow sees for a person (docs/cognigy-mapping.md, "User id"). */

@@ -1,5 +1,7 @@
 package io.wabridge.model.state;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wabridge.model.event.InboundEvent;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +52,7 @@ public record ConversationState(
         UserLanguage userLanguage,
         UserIdentity identity,
         String movedTo,
-        List<InboundEvent> parked) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<InboundEvent> parked) {
 
     /** 2: {@link #identity}, {@link #movedTo} and {@link #parked}; state of version 1 reads as it was. */
     public static final int SCHEMA_VERSION = 2;
@@ -73,6 +75,7 @@ public record ConversationState(
     }
 
     /** True when nothing is known of the conversation: no turn was ever committed for it (or it was forgotten). */
+    @JsonIgnore
     public boolean isNew() {
         return sessionId == null && identity == null && movedTo == null && parked.isEmpty() && recentMessageIds.isEmpty()
                 && lastOffset < 0;

@@ -66,7 +66,7 @@ public final class TestEndpointSettings {
     }
 
     public TestEndpointSettings cognigyUrl(String url) {
-        cognigy = new EndpointSettings.Cognigy(new Secret(url), null, null);
+        cognigy = new EndpointSettings.Cognigy(new Secret(url), null, null, null);
         return this;
     }
 

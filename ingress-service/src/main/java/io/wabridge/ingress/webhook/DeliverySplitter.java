@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.wabridge.model.ConversationKey;
 import io.wabridge.model.EventIds;
 import io.wabridge.model.Json;
+import io.wabridge.model.UserIds;
 import io.wabridge.model.event.ChangeEvent;
 import io.wabridge.model.event.DeliveryStatus;
 import io.wabridge.model.event.InboundEvent;
@@ -130,6 +131,10 @@ class DeliverySplitter {
             }
             int contactIndex = contactIndex(contacts, sender);
             Contact contact = contactIndex < 0 ? null : contacts.get(contactIndex);
+            if (!UserIds.isBusinessScoped(sender) && contact != null && UserIds.isBusinessScoped(contact.userId())) {
+                // The business-scoped id keys the conversation wherever the webhook has it, here only in contacts[].
+                sender = contact.userId();
+            }
             String key = new ConversationKey(phoneNumberId, sender).toString();
             InboundEvent event = new InboundEvent(
                     InboundEvent.SCHEMA_VERSION,

@@ -41,7 +41,7 @@ class DeliverySplitterTest {
             InboundEvent event = inbound.get(i);
             assertThat(event.message()).isEqualTo(originals.get(i));
             assertThat(event.kind()).isEqualTo(InboundKind.MESSAGE);
-            assertThat(event.conversationKey()).isEqualTo("106540352242922:16505551234");
+            assertThat(event.conversationKey()).as("keyed on the contact's business-scoped id").isEqualTo("106540352242922:US.13491208655302741918");
             assertThat(event.endpointId()).isEqualTo("demo");
             assertThat(event.eventId()).isEqualTo(EventIds.inboundMessage("106540352242922", originals.get(i).get("id").asText()));
             assertThat(event.contactName()).isEqualTo("Sheena Nelson");

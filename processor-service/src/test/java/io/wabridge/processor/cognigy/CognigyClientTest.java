@@ -110,6 +110,6 @@ class CognigyClientTest {
     }
 
     private static EndpointSettings.Cognigy settings(Duration timeout) {
-        return new EndpointSettings.Cognigy(new Secret(cognigy.baseUrl() + "/rest/token"), timeout, null);
+        return new EndpointSettings.Cognigy(new Secret(cognigy.baseUrl() + "/rest/token"), timeout, null, null);
     }
 }

@@ -22,6 +22,8 @@ class ConversationChangelogTest {
 
     private static final String KEY = "106540352242922:16505551234";
     private static final ConversationState GOLDEN =
+            Json.fromBytes(Fixtures.bytes("golden/conversation-state-v2.json"), ConversationState.class);
+    private static final ConversationState GOLDEN_V1 =
             Json.fromBytes(Fixtures.bytes("golden/conversation-state-v1.json"), ConversationState.class);
 
     private final ConversationStore store = new ConversationStore("whatsapp.conversations",
@@ -34,8 +36,8 @@ class ConversationChangelogTest {
         assertThat(record.partition()).isEqualTo(7);
         assertThat(record.key()).isEqualTo(KEY);
         assertThat(EventCodec.header(record.headers(), EventHeaders.EVENT_TYPE)).isEqualTo("conversation-state");
-        assertThat(EventCodec.header(record.headers(), EventHeaders.SCHEMA_VERSION)).isEqualTo("1");
-        assertThat(Json.mapper().readTree(record.value())).isEqualTo(Fixtures.tree("golden/conversation-state-v1.json"));
+        assertThat(EventCodec.header(record.headers(), EventHeaders.SCHEMA_VERSION)).isEqualTo("2");
+        assertThat(Json.mapper().readTree(record.value())).isEqualTo(Fixtures.tree("golden/conversation-state-v2.json"));
     }
 
     @Test
@@ -58,8 +60,8 @@ class ConversationChangelogTest {
 
         store.apply(previousRelease);
 
-        assertThat(store.get(KEY)).isEqualTo(GOLDEN);
-        assertThat(store.get(KEY).schemaVersion()).isEqualTo(ConversationState.SCHEMA_VERSION);
+        assertThat(store.get(KEY)).isEqualTo(GOLDEN_V1);
+        assertThat(store.get(KEY).schemaVersion()).isEqualTo(1);
     }
 
     @Test
@@ -75,7 +77,7 @@ class ConversationChangelogTest {
     @Test
     void anUnreadableOrNewerStateStartsTheConversationAfresh() {
         ConsumerRecord<String, byte[]> newer = consumed(store.changelogRecord(KEY, 7, GOLDEN), 7);
-        newer.headers().remove(EventHeaders.SCHEMA_VERSION).add(EventHeaders.SCHEMA_VERSION, "2".getBytes(StandardCharsets.UTF_8));
+        newer.headers().remove(EventHeaders.SCHEMA_VERSION).add(EventHeaders.SCHEMA_VERSION, "3".getBytes(StandardCharsets.UTF_8));
         ConsumerRecord<String, byte[]> garbage = new ConsumerRecord<>("whatsapp.conversations", 7, 42, "other",
                 "{not json".getBytes(StandardCharsets.UTF_8));
 
