@@ -137,6 +137,10 @@ abstract class ProcessorITSupport {
         properties.put("wabridge.endpoints.untranslatable.translation.base-url", cognigy.baseUrl() + "/deepl-down");
         properties.put("wabridge.endpoints.untranslatable.translation.user-language", "de");
         properties.put("wabridge.endpoints.untranslatable.translation.timeout", "900ms");
+        // Identity (IdentityIT): the flow sees the phone number when known.
+        properties.put("wabridge.endpoints.by-phone.phone-number-id", "9013");
+        properties.put("wabridge.endpoints.by-phone.cognigy.url", cognigy.baseUrl() + "/cognigy/by-phone");
+        properties.put("wabridge.endpoints.by-phone.cognigy.user-id", "phone-number");
         properties.put("wabridge.processor.cognigy.max-attempts", "2");
         properties.put("wabridge.processor.cognigy.initial-backoff", "20ms");
         properties.put("wabridge.processor.pipeline.transactional-id", "processor-it");

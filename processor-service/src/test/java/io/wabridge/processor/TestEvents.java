@@ -65,6 +65,52 @@ public final class TestEvents {
         return message(phoneNumberId, userId, message, contact, metadata, at);
     }
 
+    /**
+     * A text message as Meta sends it since 2026: keyed on the business-scoped id {@code bsuid}
+     * ({@code from_user_id}, {@code contacts[].user_id}), with the phone number in {@code from} and
+     * {@code wa_id} only when {@code phone} is not null, and a username when {@code username} is not null.
+     */
+    public static InboundEvent scopedText(String phoneNumberId, String bsuid, String phone, String username, String wamid,
+                                          String body, Instant at) {
+        ObjectNode message = Json.mapper().createObjectNode();
+        if (phone != null) {
+            message.put("from", phone);
+        }
+        message.put("from_user_id", bsuid).put("id", wamid).put("timestamp", Long.toString(at.getEpochSecond())).put("type", "text");
+        message.putObject("text").put("body", body);
+        ObjectNode contact = Json.mapper().createObjectNode();
+        ObjectNode profile = contact.putObject("profile").put("name", "Test User");
+        if (username != null) {
+            profile.put("username", username);
+        }
+        if (phone != null) {
+            contact.put("wa_id", phone);
+        }
+        contact.put("user_id", bsuid);
+        ObjectNode metadata = Json.mapper().createObjectNode().put("display_phone_number", "15550000000")
+                .put("phone_number_id", phoneNumberId);
+        return message(phoneNumberId, bsuid, message, contact, metadata, at);
+    }
+
+    /**
+     * A {@code system} message of an identity change, as Meta documents it since August 2026
+     * (docs/whatsapp.md, "Identity"); ingress keys it on the new identity, {@code newBsuid}.
+     */
+    public static InboundEvent identityChange(String phoneNumberId, String type, String previousBsuid, String newBsuid,
+                                              String newPhone, String wamid, Instant at) {
+        ObjectNode message = Json.mapper().createObjectNode();
+        message.put("from_user_id", previousBsuid).put("id", wamid).put("timestamp", Long.toString(at.getEpochSecond()))
+                .put("type", "system");
+        ObjectNode system = message.putObject("system").put("body", "User changed").put("type", type)
+                .put("user_id", newBsuid).put("previous_user_id", previousBsuid);
+        if (newPhone != null) {
+            system.put("wa_id", newPhone);
+        }
+        ObjectNode metadata = Json.mapper().createObjectNode().put("display_phone_number", "15550000000")
+                .put("phone_number_id", phoneNumberId);
+        return message(phoneNumberId, newBsuid, message, Json.mapper().createObjectNode(), metadata, at);
+    }
+
     /** A reply button tap: the button's {@code id} (the flow's payload) and the {@code title} the user saw. */
     public static InboundEvent buttonReply(String phoneNumberId, String userId, String wamid, String id, String title, Instant at) {
         ObjectNode message = Json.mapper().createObjectNode();
@@ -100,6 +146,7 @@ public final class TestEvents {
             case "9011" -> "translated";
             case "9012" -> "untranslatable";
             case "8008" -> "java-demo";
+            case "9013" -> "by-phone";
             default -> "unknown";
         };
     }

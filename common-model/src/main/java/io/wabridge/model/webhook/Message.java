@@ -47,14 +47,14 @@ public record Message(
 
     /**
      * The id the conversation is keyed on (docs/events.md, "Conversation key"): the business-scoped
-     * user id, present in every message since spring 2026 and kept when the user hides or changes
-     * nothing; the wa_id only in payloads older than that. An identity change (a {@code system}
-     * message) belongs to the conversation of the identity it replaces.
+     * user id, present in every message since spring 2026; the wa_id only in payloads older than
+     * that. An identity change ({@code system} message) belongs to the conversation of the new
+     * identity, which claims the old one's state from there.
      */
     public String senderId() {
-        String previous = system == null ? null : system.previousUserId();
-        if (previous != null && !previous.isBlank()) {
-            return previous;
+        String changedTo = system == null ? null : system.changedTo();
+        if (changedTo != null) {
+            return changedTo;
         }
         if (fromUserId != null && !fromUserId.isBlank()) {
             return fromUserId;
@@ -146,5 +146,18 @@ public record Message(
             @JsonProperty("parent_user_id") String parentUserId,
             @JsonProperty("previous_user_id") String previousUserId,
             @JsonProperty("previous_parent_user_id") String previousParentUserId) {
+
+        /** The id the user changed to: the new business-scoped id, else the new number; null for other system messages. */
+        public String changedTo() {
+            if (!"user_changed_number".equals(type) && !"user_changed_user_id".equals(type)) {
+                return null;
+            }
+            for (String id : new String[] {userId, waId, newWaId}) {
+                if (id != null && !id.isBlank()) {
+                    return id;
+                }
+            }
+            return null;
+        }
     }
 }

@@ -2,9 +2,9 @@ package io.wabridge.processor.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wabridge.model.ConversationKey;
-import io.wabridge.model.UserIds;
 import io.wabridge.model.event.InboundEvent;
 import io.wabridge.model.event.InboundKind;
+import io.wabridge.model.state.UserIdentity;
 import java.util.Optional;
 
 /**
@@ -32,19 +32,31 @@ public record IdentityChange(String type, String newBusinessScopedUserId, String
     }
 
     /**
-     * The key of the conversation that continues the one keyed {@code conversationKey}: the new
-     * business-scoped id's; for a conversation still keyed on a phone number (payloads before
-     * business-scoped ids), the new number's. Empty when the change names no new id to key on, or
-     * names the one the conversation already has.
+     * The key of the conversation this change continues, when it is not {@code conversationKey}
+     * itself: the previous business-scoped id's ({@code previous_user_id}, since August 2026), else
+     * the old phone number's ({@code from}) for payloads before business-scoped ids.
      */
-    public Optional<String> continuedAt(String conversationKey) {
+    public Optional<String> continues(InboundEvent event, String conversationKey) {
         ConversationKey key = ConversationKey.parse(conversationKey);
-        String next = newBusinessScopedUserId != null ? newBusinessScopedUserId
-                : !UserIds.isBusinessScoped(key.userId()) ? newPhoneNumber : null;
-        if (next == null || next.equals(key.userId())) {
+        String previous = text(event.message().path("system").path("previous_user_id"));
+        if (previous == null) {
+            previous = text(event.message().path("from"));
+        }
+        if (previous == null || previous.equals(key.userId())) {
             return Optional.empty();
         }
-        return Optional.of(new ConversationKey(key.phoneNumberId(), next).toString());
+        return Optional.of(new ConversationKey(key.phoneNumberId(), previous).toString());
+    }
+
+    /**
+     * The identity after the change: a new number replaces the old one (or leaves none when Meta
+     * does not share it); a new business-scoped id alone keeps the number.
+     */
+    public UserIdentity applyTo(UserIdentity known) {
+        if (type.equals("user_changed_number")) {
+            return known.changedTo(newBusinessScopedUserId, newPhoneNumber);
+        }
+        return known.updatedBy(newBusinessScopedUserId, null, null);
     }
 
     private static String text(JsonNode node) {

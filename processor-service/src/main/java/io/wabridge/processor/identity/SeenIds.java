@@ -7,6 +7,7 @@ import io.wabridge.model.UserIds;
 import io.wabridge.model.event.InboundEvent;
 import io.wabridge.model.event.InboundKind;
 import io.wabridge.model.state.UserIdentity;
+import java.util.Optional;
 
 /**
  * The user ids one inbound record carries: from a webhook, its message's {@code from} /
@@ -28,12 +29,24 @@ public record SeenIds(String businessScopedUserId, String phoneNumber, String us
         return UserIds.isBusinessScoped(userId) ? new SeenIds(userId, null, null) : new SeenIds(null, userId, null);
     }
 
-    /** The identity after this record: the known one updated, or a first one keyed as the conversation is. */
-    public UserIdentity applyTo(UserIdentity known, String conversationKey) {
-        if (known != null) {
-            return known.updatedBy(businessScopedUserId, phoneNumber, username);
+    /**
+     * Who the user is after {@code event}: the known identity updated by what the record shows, or
+     * a first one keyed as the conversation is. An identity change's {@code from} is the old number:
+     * the change itself says what replaces it.
+     */
+    public static UserIdentity after(InboundEvent event, UserIdentity known, String conversationKey) {
+        Optional<IdentityChange> change = IdentityChange.of(event);
+        if (change.isPresent()) {
+            UserIdentity base = known != null ? known
+                    : UserIdentity.first(ConversationKey.parse(conversationKey).userId(), null, null, null);
+            return change.get().applyTo(base);
         }
-        return UserIdentity.first(ConversationKey.parse(conversationKey).userId(), businessScopedUserId, phoneNumber, username);
+        SeenIds seen = of(event, conversationKey);
+        if (known != null) {
+            return known.updatedBy(seen.businessScopedUserId, seen.phoneNumber, seen.username);
+        }
+        return UserIdentity.first(ConversationKey.parse(conversationKey).userId(), seen.businessScopedUserId, seen.phoneNumber,
+                seen.username);
     }
 
     private static String text(JsonNode first, JsonNode second) {

@@ -23,19 +23,21 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.record.TimestampType;
 
 /**
- * Turns that move a conversation to the key that continues it (docs/events.md, "Conversation key").
- * Conversations are keyed on the business-scoped user id; two things move one:
+ * Turns that move a conversation's state to the key that continues it (docs/events.md,
+ * "Conversation key"). Conversations are keyed on the business-scoped user id, and a conversation
+ * claims the state of the key it continues:
  * <ul>
- *   <li><b>An upgrade.</b> Earlier versions keyed on the phone number. The first message of a new
- *       business-scoped conversation that carries a phone number waits (parked in its state) and
- *       claims the old key's state with an {@code identity_claim} on the inbound topic; the old
- *       key's turn answers with an {@code identity_transfer} carrying its state (or none), and
- *       stays behind as a marker that forwards whatever still arrives there. The new conversation
- *       adopts the state and then handles the parked inputs, in order.</li>
- *   <li><b>An identity change</b> ({@code user_changed_number}, {@code user_changed_user_id}): the
- *       old conversation's turn sends its state, and the change message itself, to the new key.</li>
+ *   <li><b>after an upgrade</b>, the phone-number key earlier versions used: by the first message of
+ *       a new conversation that carries a phone number;</li>
+ *   <li><b>after an identity change</b> ({@code user_changed_number}, {@code user_changed_user_id}),
+ *       the previous id's key: by the change message, which ingress keys on the new id.</li>
  * </ul>
- * Every record of it is written in the turn's transaction, so a crash repeats a step whole or not at all.
+ * The claiming input waits, parked in the conversation's state, and so does every input after it;
+ * an {@code identity_claim} on the inbound topic asks the old key for its state. The old key's turn
+ * comes after everything that key received before, and answers with an {@code identity_transfer}
+ * carrying its state (or none), leaving a marker that forwards whatever still arrives there. The new
+ * conversation adopts the state, then handles the parked inputs in order. Every record of it is
+ * written in the turn's transaction, so a crash repeats a step whole or not at all.
  */
 final class IdentityTurns {
 
@@ -72,7 +74,7 @@ final class IdentityTurns {
         if (work.event().kind() == InboundKind.IDENTITY_CLAIM) {
             String claimant = work.event().data().path("claimant").asText();
             return Optional.of(counted("claim-answered", ends.outcome(work, after,
-                    List.of(transfer(work, claimant, null, List.of(), "upgrade")), "identity-claim")));
+                    List.of(transfer(work, claimant, null)), "identity-claim")));
         }
         InboundEvent forwarded = rekeyed(work.event(), state.movedTo());
         return Optional.of(counted("forwarded", ends.outcome(work, after,
@@ -80,21 +82,14 @@ final class IdentityTurns {
     }
 
     /**
-     * The identity turns proper, after dedupe: answering a claim, adopting a transfer, parking
-     * while a claim is pending, claiming, and moving on an identity change. Empty = an ordinary turn.
+     * The identity turns proper, after dedupe: adopting a transfer, parking while a claim is
+     * pending, answering a claim, and claiming. Empty = an ordinary turn.
      *
      * @param inline handles one input within this turn (the parked ones after a transfer)
      */
     Optional<Turn> apply(Work work, ConversationState state, String messageId, BiFunction<Work, ConversationState, Turn> inline) {
         InboundEvent event = work.event();
         long offset = work.record().offset();
-        if (event.kind() == InboundKind.IDENTITY_CLAIM) {
-            String claimant = event.data().path("claimant").asText();
-            ConversationState moved = state.isNew() ? null : state;
-            ConversationState marker = state.remember(messageId, offset, dedupeWindow).movedTo(claimant);
-            return Optional.of(counted(moved == null ? "claim-answered" : "claim-transferred", ends.outcome(work, marker,
-                    List.of(transfer(work, claimant, moved, List.of(), "upgrade")), "identity-claim")));
-        }
         if (event.kind() == InboundKind.IDENTITY_TRANSFER) {
             return Optional.of(adopt(work, state, messageId, inline));
         }
@@ -102,17 +97,26 @@ final class IdentityTurns {
             return Optional.of(counted("parked", ends.outcome(work, state.withParked(rekeyed(event, work.key()), offset), List.of(),
                     "identity-parked")));
         }
-        Optional<Turn> claim = claim(work, state);
-        if (claim.isPresent()) {
-            return claim;
+        if (event.kind() == InboundKind.IDENTITY_CLAIM) {
+            String claimant = event.data().path("claimant").asText();
+            ConversationState moved = state.isNew() ? null : state;
+            ConversationState marker = state.remember(messageId, offset, dedupeWindow).movedTo(claimant);
+            return Optional.of(counted(moved == null ? "claim-answered" : "claim-transferred", ends.outcome(work, marker,
+                    List.of(transfer(work, claimant, moved)), "identity-claim")));
         }
-        return IdentityChange.of(event).flatMap(change -> change.continuedAt(work.key())
-                .map(next -> move(work, state, messageId, change, next)));
+        return claimed(work, state).map(claimedKey -> claim(work, state, claimedKey));
     }
 
-    /** The first message of a new conversation with a phone number: park it and claim the phone-number key's state. */
-    private Optional<Turn> claim(Work work, ConversationState state) {
+    /**
+     * The key whose state this input claims: the previous id's for an identity change; for the
+     * first message of a new conversation with a phone number, that number's (the key of earlier versions).
+     */
+    private Optional<String> claimed(Work work, ConversationState state) {
         InboundEvent event = work.event();
+        Optional<IdentityChange> change = IdentityChange.of(event);
+        if (change.isPresent()) {
+            return change.get().continues(event, work.key());
+        }
         if (!claimLegacyState || event.kind() != InboundKind.MESSAGE || !state.isNew()) {
             return Optional.empty();
         }
@@ -121,40 +125,29 @@ final class IdentityTurns {
             return Optional.empty();
         }
         String legacyKey = new ConversationKey(ConversationKey.parse(work.key()).phoneNumberId(), phone).toString();
-        if (legacyKey.equals(work.key())) {
-            return Optional.empty();
-        }
-        ObjectNode data = Json.mapper().createObjectNode().put("claimant", work.key());
-        InboundEvent claim = internal(event, "identity-claim/" + work.key() + "/" + work.record().offset(), InboundKind.IDENTITY_CLAIM,
-                legacyKey, phone, data);
-        ConversationState parked = state.withParked(rekeyed(event, work.key()), work.record().offset());
-        return Optional.of(counted("claimed", ends.outcome(work, parked,
-                List.of(codec.record(inboundTopic, legacyKey, claim, RecordTracing.passedOn(work.record()))), "identity-parked")));
+        return legacyKey.equals(work.key()) ? Optional.empty() : Optional.of(legacyKey);
     }
 
-    /** An identity change: the state, and the change message itself, go to the key that continues the conversation. */
-    private Turn move(Work work, ConversationState state, String messageId, IdentityChange change, String next) {
-        UserIdentity known = state.identityFor(work.key());
-        UserIdentity changed = known == null ? null : known.changedTo(change.newBusinessScopedUserId(), change.newPhoneNumber());
-        ConversationState moving = state.isNew() ? null : state.withIdentity(changed);
-        ConversationState marker = state.remember(messageId, work.record().offset(), dedupeWindow).movedTo(next);
-        return counted("moved", ends.outcome(work, marker,
-                List.of(transfer(work, next, moving, List.of(rekeyed(work.event(), next)), change.type())), "identity-moved"));
+    /** Parks the input and asks {@code claimedKey} for its state. */
+    private Turn claim(Work work, ConversationState state, String claimedKey) {
+        InboundEvent event = work.event();
+        ObjectNode data = Json.mapper().createObjectNode().put("claimant", work.key());
+        InboundEvent claim = internal(event, "identity-claim/" + work.key() + "/" + work.record().offset(), InboundKind.IDENTITY_CLAIM,
+                claimedKey, ConversationKey.parse(claimedKey).userId(), data);
+        ConversationState parked = state.withParked(rekeyed(event, work.key()), work.record().offset());
+        return counted("claimed", ends.outcome(work, parked,
+                List.of(codec.record(inboundTopic, claimedKey, claim, RecordTracing.passedOn(work.record()))), "identity-parked"));
     }
 
     /**
-     * Takes over the state a transfer carries, then handles the inputs it carries and those parked
-     * here, oldest first, each as its own turn within this one: so they keep their order against
-     * everything that arrives after the transfer.
+     * Takes over the state a transfer carries, then handles the inputs parked here, oldest first,
+     * each as its own turn within this one: so they keep their order against everything that
+     * arrives after the transfer.
      */
     private Turn adopt(Work work, ConversationState state, String messageId, BiFunction<Work, ConversationState, Turn> inline) {
         JsonNode data = work.event().data();
         ConversationState moved = read(data.get("state"), ConversationState.class);
-        List<InboundEvent> pending = new ArrayList<>();
-        for (JsonNode input : data.path("inputs")) {
-            pending.add(read(input, InboundEvent.class));
-        }
-        pending.addAll(state.parked());
+        List<InboundEvent> pending = state.parked();
         ConversationState base = moved == null ? state : state.adopting(moved, dedupeWindow);
         ConversationState current = base.withoutParked().remember(messageId, work.record().offset(), dedupeWindow);
         if (base.identity() == null && moved != null && moved.identity() == null) {
@@ -173,11 +166,9 @@ final class IdentityTurns {
         return ends.outcome(work, current, records, "identity-adopted");
     }
 
-    private ProducerRecord<String, byte[]> transfer(Work work, String to, ConversationState state, List<InboundEvent> inputs,
-                                                    String reason) {
-        ObjectNode data = Json.mapper().createObjectNode().put("from", work.key()).put("reason", reason);
+    private ProducerRecord<String, byte[]> transfer(Work work, String to, ConversationState state) {
+        ObjectNode data = Json.mapper().createObjectNode().put("from", work.key());
         data.set("state", state == null ? null : Json.mapper().valueToTree(state));
-        data.set("inputs", Json.mapper().valueToTree(inputs));
         InboundEvent transfer = internal(work.event(), "identity-transfer/" + work.key() + "/" + work.record().offset(),
                 InboundKind.IDENTITY_TRANSFER, to, ConversationKey.parse(to).userId(), data);
         return codec.record(inboundTopic, to, transfer, RecordTracing.passedOn(work.record()));

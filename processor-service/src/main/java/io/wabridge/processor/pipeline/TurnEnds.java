@@ -30,7 +30,7 @@ final class TurnEnds {
     /** The endpoint's fallback text to the user and the inbound record to the dead-letter topic. */
     Turn failed(Work work, Endpoint endpoint, ConversationState after, String reason, Exception cause) {
         List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
-        if (work.event().kind() != InboundKind.HANDOVER) {
+        if (work.event().kind() != InboundKind.HANDOVER && !work.event().kind().internal()) {
             ObjectNode text = Json.mapper().createObjectNode().put("type", "text");
             text.putObject("text").put("body", endpoint.settings().cognigy().fallbackText());
             out.add(records.fallback(work, endpoint, text));

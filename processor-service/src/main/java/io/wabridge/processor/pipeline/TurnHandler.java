@@ -143,13 +143,14 @@ class TurnHandler {
                     event.phoneNumberId(), event.eventId());
             return ends.deadLetterOnly(work, state.remember(null, offset, dedupeWindow), "unknown-endpoint", event.endpointId());
         }
-        if (!work.inline()) {
+        // A parked claim is still a claim; other parked inputs were past their identity turn when they waited.
+        if (!work.inline() || event.kind() == InboundKind.IDENTITY_CLAIM) {
             Optional<Turn> identityTurn = identity.apply(work, state, messageId, this::handleTraced);
             if (identityTurn.isPresent()) {
                 return identityTurn.get();
             }
         }
-        UserIdentity known = SeenIds.of(event, work.key()).applyTo(state.identityFor(work.key()), work.key());
+        UserIdentity known = SeenIds.after(event, state.identityFor(work.key()), work.key());
         Turn turn = handleKnown(work.withIdentity(known), state, messageId, endpoint.get());
         // Whatever the turn did, the conversation now knows the user as this record showed them.
         return turn.state() == null ? turn : new Turn(turn.work(), turn.state().withIdentity(known), turn.records());
