@@ -90,6 +90,39 @@ class PipelineEndToEndIT {
         assertThat(reply.at("/body").has("to")).as("Graph does not deliver to a BSUID in to").isFalse();
     }
 
+    /**
+     * One person, one conversation: webhooks with and without the phone number (the business-scoped
+     * id is in all of them) reach one session in order, replies go to the phone number while it is
+     * known, and a number change (a new business-scoped id too) keeps the session and the user id the flow sees.
+     */
+    @Test
+    void onePersonIsOneConversationWhateverIdsTheirWebhooksCarryAndANumberChangeKeepsIt() {
+        String user = "US.77001234567890";
+        String phone = "4915550000077";
+        assertThat(sandbox.say(user, phone, "whoami").get("ingressStatus").asInt()).isEqualTo(200);
+        String first = await().atMost(WAIT).until(() -> sandbox.outboxTexts(phone), texts -> !texts.isEmpty()).get(0);
+        assertThat(first).startsWith("You are " + user + " in session ");
+
+        sandbox.say(user, null, "whoami");
+        sandbox.say(user, phone, "count");
+
+        List<JsonNode> sent = await().atMost(WAIT).until(() -> sandbox.outbox(phone), messages -> messages.size() >= 3);
+        assertThat(sent).extracting(message -> message.at("/body/text/body").asText())
+                .containsExactly(first, first, "This is call number 3 from you.");
+        assertThat(sent).extracting(message -> message.at("/body/to").asText()).as("Meta's advice: the phone number while known")
+                .containsOnly(phone);
+
+        String newUser = "US.77009876543210";
+        String newPhone = "4915550000078";
+        assertThat(sandbox.changeNumber(user, newUser, newPhone).get("ingressStatus").asInt()).isEqualTo(200);
+        sandbox.say(newUser, newPhone, "whoami");
+
+        List<String> afterChange = await().atMost(WAIT).until(() -> sandbox.outboxTexts(newPhone),
+                texts -> texts.stream().anyMatch(text -> text.startsWith("You are")));
+        assertThat(afterChange.get(afterChange.size() - 1)).as("same person, same session").isEqualTo(first);
+        assertThat(sandbox.outbox(phone)).as("nothing more to the old number").hasSize(3);
+    }
+
     @Test
     void aButtonClickRoundTripsThroughTheFlow() {
         String user = "4915550000002";

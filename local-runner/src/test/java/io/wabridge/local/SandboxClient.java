@@ -21,6 +21,21 @@ public record SandboxClient(int port) {
         return post("/chat/api/messages", Json.mapper().createObjectNode().put("userId", userId).put("name", "E2E").put("text", text));
     }
 
+    /** The business-scoped user {@code userId} types {@code text}; Meta shares their {@code phoneNumber} when it is not null. */
+    public JsonNode say(String userId, String phoneNumber, String text) {
+        var body = Json.mapper().createObjectNode().put("userId", userId).put("name", "E2E").put("text", text);
+        if (phoneNumber != null) {
+            body.put("phoneNumber", phoneNumber);
+        }
+        return post("/chat/api/messages", body);
+    }
+
+    /** The business-scoped user {@code userId} changes number: a {@code user_changed_number} webhook. */
+    public JsonNode changeNumber(String userId, String newUserId, String newPhoneNumber) {
+        return post("/chat/api/identity-changes", Json.mapper().createObjectNode().put("userId", userId).put("newUserId", newUserId)
+                .put("newPhoneNumber", newPhoneNumber));
+    }
+
     /** The user clicks a reply button of the bot message {@code contextMessageId}. */
     public JsonNode click(String userId, String replyId, String title, String contextMessageId) {
         var body = Json.mapper().createObjectNode().put("userId", userId).put("name", "E2E");

@@ -50,7 +50,9 @@ class BotController {
         if (!settings.botReplyDelay().isZero()) {
             Thread.sleep(settings.botReplyDelay().toMillis());
         }
-        List<BotOutput> outputs = DemoBot.reply(request.text(), request.data(), count);
+        List<BotOutput> outputs = DemoBot.WHOAMI.equalsIgnoreCase(String.valueOf(request.text()).trim())
+                ? List.of(DemoBot.whoami(request.userId(), request.sessionId()))
+                : DemoBot.reply(request.text(), request.data(), count);
         log.debug("Bot turn {} for {} on {}: {} outputs", count, request.userId(), urlToken, outputs.size());
         return ResponseEntity.ok(response(request, outputs));
     }

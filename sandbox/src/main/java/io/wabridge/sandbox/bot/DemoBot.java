@@ -25,6 +25,7 @@ final class DemoBot {
             whatsapp – native WhatsApp buttons
             location – a native WhatsApp location
             count – how often you have called me
+            whoami – the user id and session I see
             help – this text""";
 
     /** A clicked payload, e.g. {@code COLOR_RED}: upper-case words joined by underscores. */
@@ -38,7 +39,15 @@ final class DemoBot {
             "PLAN_TEAM", "the Team plan",
             "PLAN_COMPARE", "to compare plans");
 
+    /** Asks who the bot thinks the user is: the conversation identity made visible. */
+    static final String WHOAMI = "whoami";
+
     private DemoBot() {
+    }
+
+    /** The user id and session the flow sees: one person, one session, whatever ids their webhooks carry. */
+    static BotOutput whoami(String userId, String sessionId) {
+        return BotOutput.text("You are " + userId + " in session " + sessionId + ".");
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.wabridge.sandbox.chat;
 
+import io.wabridge.model.UserIds;
 import io.wabridge.sandbox.SandboxSettings;
 import io.wabridge.sandbox.graph.Outbox;
 import io.wabridge.sandbox.graph.SentMessage;
@@ -63,7 +64,7 @@ class ChatController {
         }
         String messageId = "wamid.sandbox-" + UUID.randomUUID();
         Instant now = Instant.now();
-        Object payload = webhooks.message(input.userId(), input.profileName(), inbound.of(input, messageId, now));
+        Object payload = webhooks.message(input.userId(), input.profileName(), input.phoneNumber(), inbound.of(input, messageId, now));
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("messageId", messageId);
         try {
@@ -81,6 +82,29 @@ class ChatController {
     }
 
     /** The conversation so far, oldest first: the user's messages and the bot's, as the phone saw them. */
+    /** The user changes number (and so business-scoped id): a {@code user_changed_number} webhook to ingress. */
+    @PostMapping("/identity-changes")
+    ResponseEntity<Map<String, Object>> changeNumber(@RequestBody NumberChange change) {
+        if (!UserIds.isBusinessScoped(change.userId()) || !UserIds.isBusinessScoped(change.newUserId())
+                || change.newPhoneNumber() == null || !change.newPhoneNumber().matches("\\d{5,20}")) {
+            return ResponseEntity.badRequest().body(Map.of("error",
+                    "userId and newUserId must be business-scoped user ids, newPhoneNumber 5 to 20 digits"));
+        }
+        String messageId = "wamid.sandbox-" + UUID.randomUUID();
+        Object payload = webhooks.numberChange(change.userId(), change.newUserId(), change.newPhoneNumber(), messageId, Instant.now());
+        try {
+            IngressClient.Delivery delivery = ingress.deliver(payload);
+            return ResponseEntity.status(delivery.ok() ? HttpStatus.OK : HttpStatus.BAD_GATEWAY)
+                    .body(Map.of("messageId", messageId, "ingressStatus", delivery.status()));
+        } catch (IOException e) {
+            return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(Map.of("error", "ingress is unreachable: " + e));
+        }
+    }
+
+    /** A number change: from the business-scoped id {@code userId} to {@code newUserId} with {@code newPhoneNumber}. */
+    record NumberChange(String userId, String newUserId, String newPhoneNumber) {
+    }
+
     @GetMapping("/messages")
     Map<String, Object> history(@RequestParam String userId) {
         List<Map<String, Object>> entries = new ArrayList<>();

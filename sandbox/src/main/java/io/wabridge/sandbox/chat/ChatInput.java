@@ -8,9 +8,11 @@ import java.util.regex.Pattern;
  *
  * @param userId the user's wa_id (digits, like a phone number), or a business-scoped user id
  *               ({@code US.1234…}) to play a username user whose phone number Meta withholds
- * @param name   the profile name WhatsApp shows the business
+ * @param name        the profile name WhatsApp shows the business
+ * @param phoneNumber for a business-scoped {@code userId}: the phone number Meta shares in this
+ *                    webhook ({@code from}, {@code wa_id}); absent = withheld, as for a username user
  */
-record ChatInput(String userId, String name, String text, Reply reply) {
+record ChatInput(String userId, String name, String text, Reply reply, String phoneNumber) {
 
     private static final Pattern WA_ID = Pattern.compile("\\d{5,20}");
     static final int TEXT_MAX = 4096;
@@ -23,6 +25,9 @@ record ChatInput(String userId, String name, String text, Reply reply) {
     String problem() {
         if (userId == null || !(WA_ID.matcher(userId).matches() || UserIds.isBusinessScoped(userId))) {
             return "userId must be 5 to 20 digits, like a WhatsApp wa_id, or a business-scoped user id like US.1234";
+        }
+        if (phoneNumber != null && !(WA_ID.matcher(phoneNumber).matches() && UserIds.isBusinessScoped(userId))) {
+            return "phoneNumber must be 5 to 20 digits, and goes with a business-scoped userId";
         }
         if (reply != null) {
             if (!"button_reply".equals(reply.type()) && !"list_reply".equals(reply.type())) {

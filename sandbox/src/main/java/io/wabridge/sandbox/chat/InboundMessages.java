@@ -19,8 +19,11 @@ class InboundMessages {
 
     ObjectNode of(ChatInput input, String messageId, Instant at) {
         ObjectNode message = Json.mapper().createObjectNode();
-        // A username user's webhooks carry only the business-scoped id, never a phone number.
+        // A username user's webhooks carry only the business-scoped id; a phone number only when Meta shares it.
         message.put(UserIds.isBusinessScoped(input.userId()) ? "from_user_id" : "from", input.userId());
+        if (input.phoneNumber() != null) {
+            message.put("from", input.phoneNumber());
+        }
         message.put("id", messageId);
         message.put("timestamp", Long.toString(at.getEpochSecond()));
         ChatInput.Reply reply = input.reply();

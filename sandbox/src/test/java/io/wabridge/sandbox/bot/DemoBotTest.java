@@ -100,4 +100,10 @@ class DemoBotTest {
             assertThat(DemoBot.HELP).contains(keyword + " –");
         }
     }
+
+    @Test
+    void whoamiNamesTheUserAndSessionTheFlowSees() {
+        assertThat(DemoBot.whoami("US.1234", "s-1").text()).isEqualTo("You are US.1234 in session s-1.");
+        assertThat(DemoBot.HELP).contains("whoami");
+    }
 }
