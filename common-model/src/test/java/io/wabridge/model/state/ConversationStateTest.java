@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wabridge.model.Json;
+import io.wabridge.model.event.InboundEvent;
+import io.wabridge.model.event.InboundKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ConversationStateTest {
@@ -116,5 +119,54 @@ class ConversationStateTest {
         ConversationState state = ConversationState.NEW.afterTurn("s", T0, "m1", 0, 20).remember("n1", 1, 20);
         assertThat(state.lastActivity()).isEqualTo(T0);
         assertThat(state.alreadyHandled("n1", 99)).isTrue();
+    }
+
+    /** The upgrade: state of version 1 knew the user by its key alone, which stays the id the flow sees. */
+    @Test
+    void stateOfVersionOneIsKnownByItsKeysUserId() {
+        ConversationState v1 = ConversationState.of("s", T0, List.of("m1"), false, 4);
+
+        assertThat(v1.withIdentity(null).identityFor("106540352242922:16505551234"))
+                .isEqualTo(new UserIdentity("16505551234", null, "16505551234", null));
+        assertThat(ConversationState.NEW.identityFor("106540352242922:16505551234")).as("nobody yet").isNull();
+    }
+
+    @Test
+    void adoptingTakesTheMovedConversationsSessionHandoverWindowAndMemoryButKeepsItsOwnOffset() {
+        ConversationState old = ConversationState.of("old-session", T0, List.of("m1", "m2"), true, 900)
+                .withWindowRenewedBy(T0).withUserLanguage(new ConversationState.UserLanguage("de", 1))
+                .withIdentity(new UserIdentity("16505551234", null, "16505551234", null));
+        ConversationState waiting = ConversationState.NEW.withParked(message("m3"), 7);
+
+        ConversationState adopted = waiting.adopting(old, 3).withoutParked();
+
+        assertThat(adopted.sessionId()).isEqualTo("old-session");
+        assertThat(adopted.handover()).isTrue();
+        assertThat(adopted.serviceWindowUntil()).isEqualTo(T0.plus(ConversationState.SERVICE_WINDOW));
+        assertThat(adopted.userLanguage().code()).isEqualTo("de");
+        assertThat(adopted.identity().flowUserId()).isEqualTo("16505551234");
+        assertThat(adopted.lastOffset()).as("offsets are per partition").isEqualTo(7);
+        assertThat(adopted.alreadyHandled("m1", 8)).as("a message handled under the old key").isTrue();
+        assertThat(adopted.parked()).isEmpty();
+        assertThat(adopted.movedTo()).isNull();
+    }
+
+    @Test
+    void aParkedInputIsADuplicateWhileItWaitsAndAMovedConversationKeepsOnlyItsOffset() {
+        ConversationState waiting = ConversationState.NEW.withParked(message("m1"), 3);
+
+        assertThat(waiting.alreadyHandled("m1", 10)).isTrue();
+        assertThat(waiting.isNew()).isFalse();
+        ConversationState marker = ConversationState.of("s", T0, List.of("m0"), true, 12).movedTo("1:US.1");
+        assertThat(marker.movedTo()).isEqualTo("1:US.1");
+        assertThat(marker.lastOffset()).isEqualTo(12);
+        assertThat(marker.sessionId()).isNull();
+        assertThat(Json.fromBytes(Json.toBytes(waiting), ConversationState.class)).isEqualTo(waiting);
+    }
+
+    /** A minimal inbound message to park. */
+    private static InboundEvent message(String wamid) {
+        return new InboundEvent(1, "e-" + wamid, InboundKind.MESSAGE, "demo", "1", "1:US.1", "US.1", wamid, "text", T0, T0, null, null,
+                null, null, null, null, null);
     }
 }

@@ -52,6 +52,31 @@ class DeliverySplitterTest {
         assertThat(split.endpoints()).extracting(Endpoint::id).containsExactly("demo");
     }
 
+    /** docs/events.md, "Conversation key": the business-scoped id wherever the webhook has it, the wa_id only without one. */
+    @Test
+    void messagesAndStatusesAreKeyedOnTheBusinessScopedIdWhereverTheWebhookCarriesIt() {
+        SplitDelivery split = splitter.split(Fixtures.tree("webhook/business-scoped-users.json"), null, NOW);
+
+        assertThat(events(split, Destination.INBOUND, InboundEvent.class)).extracting(InboundEvent::conversationKey)
+                .containsExactly("106540352242922:US.13491208655302741918", "106540352242922:US.90871234509876543210");
+        assertThat(events(split, Destination.INBOUND, InboundEvent.class).get(0).contact().at("/profile/username").asText())
+                .isEqualTo("@ana.sells");
+        assertThat(events(split, Destination.STATUSES, StatusEvent.class)).extracting(StatusEvent::conversationKey)
+                .as("a failed send to a phone number has only recipient_id")
+                .containsExactly("106540352242922:US.13491208655302741918", "106540352242922:US.90871234509876543210",
+                        "106540352242922:16505551234");
+    }
+
+    /** An identity change is keyed on the new identity, which claims the old one's state from there. */
+    @Test
+    void anIdentityChangeIsKeyedOnTheNewIdentity() {
+        SplitDelivery split = splitter.split(Fixtures.tree("webhook/identity-changes.json"), null, NOW);
+
+        assertThat(events(split, Destination.INBOUND, InboundEvent.class)).extracting(InboundEvent::conversationKey)
+                .containsExactly("106540352242922:US.55501234567890123456", "106540352242922:US.24681357924681357924",
+                        "106540352242922:12195555358");
+    }
+
     @Test
     void statusesKeepTheirErrorsAndUnknownStatusesAreNotDropped() {
         SplitDelivery split = splitter.split(Fixtures.tree("webhook/statuses.json"), null, NOW);
