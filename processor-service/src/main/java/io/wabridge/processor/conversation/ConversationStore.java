@@ -66,13 +66,13 @@ public final class ConversationStore {
 
     /**
      * Up to {@code limit} conversations untouched for longer than their retention, skipping those
-     * {@code busy} says have records in flight and those in a handover (only the agent side can
-     * end one, however long it takes).
+     * {@code busy} says have records in flight, those in a handover (only the agent side can
+     * end one, however long it takes) and those with inputs parked behind an identity claim.
      */
     public List<Idle> idle(Predicate<String> busy, int limit) {
         Instant now = clock.instant();
         return states.entrySet().stream()
-                .filter(e -> !e.getValue().state().handover() && !busy.test(e.getKey()))
+                .filter(e -> !e.getValue().state().handover() && e.getValue().state().parked().isEmpty() && !busy.test(e.getKey()))
                 .filter(e -> retention.keepFor(e.getKey())
                         .map(keep -> now.isAfter(e.getValue().changed().plus(keep))).orElse(false))
                 .limit(limit)
