@@ -13,5 +13,20 @@ public enum InboundKind {
     /** A human agent's reply during a handover: straight to the user. */
     @JsonProperty("agent_reply") AGENT_REPLY,
     /** Start or end a handover for the conversation. */
-    @JsonProperty("handover") HANDOVER
+    @JsonProperty("handover") HANDOVER,
+    /**
+     * A message a person sent from the WhatsApp Business app on a coexistence number
+     * ({@code smb_message_echoes}): a human is answering; never goes to the flow.
+     */
+    @JsonProperty("echo") ECHO,
+    /**
+     * Conversation Routing moved the thread ({@code messaging_handovers}): {@code messageType} is
+     * {@code control_passed} (passed to this app) or {@code control_taken} (taken from it).
+     */
+    @JsonProperty("thread_control") THREAD_CONTROL,
+    /**
+     * A copy of activity on a thread another app owns ({@code standby}): a user message or the other
+     * app's message; never goes to the flow, nothing is sent.
+     */
+    @JsonProperty("standby") STANDBY
 }

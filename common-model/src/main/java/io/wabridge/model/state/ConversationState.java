@@ -28,6 +28,8 @@ import java.util.UUID;
  *                         state written before the window was tracked, see {@link #serviceWindowUntil()}
  * @param userLanguage     the user's language as real-time translation detected (or was told) it,
  *                         or null; absent in state written before translation existed
+ * @param pause            the bot is paused because a human or another app answers on WhatsApp's side,
+ *                         or null; absent in state written before pauses existed (not paused)
  */
 public record ConversationState(
         int schemaVersion,
@@ -38,7 +40,8 @@ public record ConversationState(
         long lastOffset,
         JsonNode sessionStorage,
         Instant windowOpenUntil,
-        UserLanguage userLanguage) {
+        UserLanguage userLanguage,
+        BotPause pause) {
 
     public static final int SCHEMA_VERSION = 1;
     /** How long a user message keeps the customer-service window open. */
@@ -54,7 +57,7 @@ public record ConversationState(
     /** A state without session storage. */
     public static ConversationState of(String sessionId, Instant lastActivity, List<String> recentMessageIds,
                                        boolean handover, long lastOffset) {
-        return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, null, null, null);
+        return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, null, null, null, null);
     }
 
     /** True when this record (or a redelivery of the same message) was handled already. */
@@ -95,7 +98,7 @@ public record ConversationState(
         }
         Instant activity = lastActivity == null || at.isAfter(lastActivity) ? at : lastActivity;
         return new ConversationState(SCHEMA_VERSION, session, activity, ids, handover, Math.max(offset, lastOffset), sessionStorage,
-                windowOpenUntil, userLanguage);
+                windowOpenUntil, userLanguage, pause);
     }
 
     /** Remembers a handled input that is not user activity (notify, agent reply, handover). */
@@ -103,17 +106,17 @@ public record ConversationState(
         Instant activity = lastActivity;
         ConversationState after = afterTurn(sessionId, Instant.EPOCH, messageId, offset, window);
         return new ConversationState(SCHEMA_VERSION, sessionId, activity, after.recentMessageIds(), handover, after.lastOffset(),
-                sessionStorage, windowOpenUntil, userLanguage);
+                sessionStorage, windowOpenUntil, userLanguage, pause);
     }
 
     public ConversationState withHandover(boolean active) {
         return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, active, lastOffset, sessionStorage,
-                windowOpenUntil, userLanguage);
+                windowOpenUntil, userLanguage, pause);
     }
 
     public ConversationState withSessionStorage(JsonNode storage) {
         return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, storage,
-                windowOpenUntil, userLanguage);
+                windowOpenUntil, userLanguage, pause);
     }
 
     /**
@@ -125,7 +128,7 @@ public record ConversationState(
         Instant current = serviceWindowUntil();
         Instant renewed = current != null && current.isAfter(until) ? current : until;
         return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, sessionStorage,
-                renewed, userLanguage);
+                renewed, userLanguage, pause);
     }
 
     /**
@@ -149,7 +152,18 @@ public record ConversationState(
 
     public ConversationState withUserLanguage(UserLanguage language) {
         return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, sessionStorage, windowOpenUntil,
-                language);
+                language, pause);
+    }
+
+    /** The state with the bot paused by {@code next}, or no longer paused ({@code null}). */
+    public ConversationState withPause(BotPause next) {
+        return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, sessionStorage, windowOpenUntil,
+                userLanguage, next);
+    }
+
+    /** The pause that holds for an input at {@code at}, or null when the bot may answer. */
+    public BotPause pauseAt(Instant at) {
+        return pause != null && pause.activeAt(at) ? pause : null;
     }
 
     /**

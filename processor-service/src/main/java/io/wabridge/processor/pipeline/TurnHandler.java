@@ -7,6 +7,7 @@ import io.wabridge.model.event.InboundKind;
 import io.wabridge.model.privacy.Masking;
 import io.wabridge.model.state.ConversationState;
 import io.wabridge.processor.cognigy.CognigyClient;
+import io.wabridge.processor.humans.BotPauses;
 
 import io.wabridge.processor.input.MediaUrls;
 import io.wabridge.processor.output.OutputMapper;
@@ -31,7 +32,9 @@ import org.slf4j.LoggerFactory;
  *       output translation → output mapping → output transformer → records</li>
  *   <li>notify, agent reply: direct output → notify transformer → output translation → output mapping → records</li>
  *   <li>handover command: the handover flag</li>
+ *   <li>echo, thread control, standby (WhatsApp's own humans): the bot's pause, nothing sent</li>
  * </ul>
+ * While the bot is paused, the message and notify lists stop at their first stage, {@link PauseStage}.
  * Runs on a worker thread; never more than one turn per conversation at a time, so check-and-remember
  * of a message id cannot race. Never throws: every failure becomes a fallback reply and a dead letter.
  */
@@ -48,6 +51,7 @@ class TurnHandler {
     private final RecordTracing tracing;
     private final List<TurnStage> toFlow;
     private final List<TurnStage> toUser;
+    private final BotPauses pauses;
 
     TurnHandler(Endpoints endpoints, CognigyClient cognigy, MediaUrls mediaUrls, OutputMapper outputMapper,
                 OutboundRecords records, int dedupeWindow, Clock clock, MeterRegistry meters, RecordTracing tracing) {
@@ -69,11 +73,14 @@ class TurnHandler {
         this.dedupeWindow = dedupeWindow;
         this.clock = clock;
         this.tracing = tracing;
+        this.pauses = new BotPauses(meters);
+        PauseStage pause = new PauseStage(ends, dedupeWindow, meters);
         OutputMappingStage outputMapping = new OutputMappingStage(outputMapper, meters);
         RecordsStage recordsStage = new RecordsStage(records, ends, dedupeWindow, meters);
         InputTransformStage inputTransform = new InputTransformStage(transformers, records, ends, meters, dedupeWindow);
         OutputTranslationStage outputTranslation = new OutputTranslationStage(translations, outputMapper.settings());
         this.toFlow = List.of(
+                pause,
                 new SessionStage(ends, dedupeWindow),
                 new InputMappingStage(mediaUrls),
                 inputTransform,
@@ -84,6 +91,7 @@ class TurnHandler {
                 new OutputTransformStage(transformers, outputMapping, meters),
                 recordsStage);
         this.toUser = List.of(
+                pause,
                 new DirectOutputStage(),
                 inputTransform,
                 outputTranslation,
@@ -121,11 +129,12 @@ class TurnHandler {
         }
         try {
             Instant at = eventTime(event);
-            ConversationState before = opensWindow(event) ? state.withWindowRenewedBy(at) : state;
+            ConversationState before = opensWindow(event) ? pauses.onUserMessage(state.withWindowRenewedBy(at), at) : state;
             return switch (event.kind()) {
                 case MESSAGE, INJECT -> run(toFlow, new TurnContext(work, endpoint.get(), messageId, before, at));
                 case NOTIFY, AGENT_REPLY -> run(toUser, new TurnContext(work, endpoint.get(), messageId, state, eventTime(event)));
                 case HANDOVER -> handover(work, state, messageId);
+                case ECHO, THREAD_CONTROL, STANDBY -> otherResponder(work, endpoint.get(), state, messageId, at);
             };
         } catch (RuntimeException e) {
             Masking masking = LogMasking.of(endpoint);
@@ -169,6 +178,12 @@ class TurnHandler {
         boolean active = data == null || data.path("active").asBoolean(true);
         ConversationState after = state.withHandover(active).remember(messageId, work.record().offset(), dedupeWindow);
         return ends.outcome(work, after, List.of(), active ? "handover-started" : "handover-ended");
+    }
+
+    /** Someone else answers on WhatsApp's side: the bot's pause changes, nothing goes to the flow or the user. */
+    private Turn otherResponder(Work work, Endpoint endpoint, ConversationState state, String messageId, Instant at) {
+        BotPauses.Change change = pauses.on(work.event(), state, at, endpoint.settings().humanReplies());
+        return ends.outcome(work, change.state().remember(messageId, work.record().offset(), dedupeWindow), List.of(), change.outcome());
     }
 
     /**
