@@ -137,6 +137,10 @@ abstract class ProcessorITSupport {
         properties.put("wabridge.endpoints.untranslatable.translation.base-url", cognigy.baseUrl() + "/deepl-down");
         properties.put("wabridge.endpoints.untranslatable.translation.user-language", "de");
         properties.put("wabridge.endpoints.untranslatable.translation.timeout", "900ms");
+        // WhatsApp's own humans (HumanRepliesIT): an echo pauses the bot for 2 h.
+        properties.put("wabridge.endpoints.humans.phone-number-id", "9021");
+        properties.put("wabridge.endpoints.humans.cognigy.url", cognigy.baseUrl() + "/cognigy/humans");
+        properties.put("wabridge.endpoints.humans.human-replies.pause", "2h");
         properties.put("wabridge.processor.cognigy.max-attempts", "2");
         properties.put("wabridge.processor.cognigy.initial-backoff", "20ms");
         properties.put("wabridge.processor.pipeline.transactional-id", "processor-it");
