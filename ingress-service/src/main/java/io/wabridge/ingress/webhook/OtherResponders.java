@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The webhook fields that tell wabridge someone else answers on WhatsApp's side
@@ -29,6 +31,8 @@ import java.util.Set;
  * cannot be found stays there only.
  */
 final class OtherResponders {
+
+    private static final Logger log = LoggerFactory.getLogger(OtherResponders.class);
 
     static final String ECHOES_FIELD = "smb_message_echoes";
     static final String HANDOVERS_FIELD = "messaging_handovers";
@@ -72,6 +76,9 @@ final class OtherResponders {
     private static void add(List<InboundEvent> events, String field, InboundKind kind, Endpoint endpoint, String phoneNumberId,
                             JsonNode value, JsonNode item, String user, JsonNode data, Instant receivedAt) {
         if (user == null || !item.isObject()) {
+            // Meta's pages leave open where some of these name their user: say so, never guess.
+            log.warn("A {} item for phone number {} names no user wabridge can find; kept on the changes topic only",
+                    field, phoneNumberId);
             return;
         }
         String wamid = text(item, "id");
