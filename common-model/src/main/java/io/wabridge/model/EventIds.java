@@ -43,6 +43,15 @@ public final class EventIds {
         return nameBased("transcript", inboundEventId, part);
     }
 
+    /**
+     * Id of an item of a {@code smb_message_echoes}, {@code messaging_handovers} or {@code standby}
+     * change: {@code itemId} is the item's wamid, or for an item without one its JSON, so a
+     * redelivered webhook yields the same id. Its own namespace, so it never equals a user message's.
+     */
+    public static String responderActivity(String field, String phoneNumberId, String itemId) {
+        return nameBased("responder", field, phoneNumberId, itemId);
+    }
+
     /** Id of a non-message webhook change (account update, template status…). */
     public static String change(String entryId, String field, String value) {
         return nameBased("change", entryId, field, value);

@@ -13,6 +13,7 @@ import io.wabridge.model.event.StatusEvent;
 import io.wabridge.model.event.StatusSource;
 import io.wabridge.model.event.TranscriptDirection;
 import io.wabridge.model.event.TranscriptEntry;
+import io.wabridge.model.state.BotPause;
 import io.wabridge.model.state.ConversationState;
 import io.wabridge.model.state.LedgerEntry;
 import java.nio.charset.StandardCharsets;
@@ -30,12 +31,16 @@ class GoldenEventsTest {
         return Stream.of(
                 Arguments.of("golden/inbound-v1.json", EventType.INBOUND),
                 Arguments.of("golden/inbound-inject-v1.json", EventType.INBOUND),
+                Arguments.of("golden/inbound-echo-v1.json", EventType.INBOUND),
+                Arguments.of("golden/inbound-thread-control-v1.json", EventType.INBOUND),
+                Arguments.of("golden/inbound-standby-v1.json", EventType.INBOUND),
                 Arguments.of("golden/status-v1.json", EventType.STATUS),
                 Arguments.of("golden/outbound-v1.json", EventType.OUTBOUND),
                 Arguments.of("golden/quarantine-v1.json", EventType.QUARANTINE),
                 Arguments.of("golden/change-v1.json", EventType.CHANGE),
                 Arguments.of("golden/transcript-v1.json", EventType.TRANSCRIPT),
                 Arguments.of("golden/conversation-state-v2.json", EventType.CONVERSATION_STATE),
+                Arguments.of("golden/conversation-state-v2-paused.json", EventType.CONVERSATION_STATE),
                 Arguments.of("golden/send-ledger-v1.json", EventType.SEND_LEDGER),
                 Arguments.of("golden/send-ledger-intent-v1.json", EventType.SEND_LEDGER));
     }
@@ -98,6 +103,35 @@ class GoldenEventsTest {
         assertThat(state.recentMessageIds()).hasSize(2).last().isEqualTo("7d5c2e1a-91b3-3c1e-8f0e-3d2b1a0c9e44");
         assertThat(state.handover()).isTrue();
         assertThat(state.lastOffset()).isEqualTo(4711);
+    }
+
+    @Test
+    void readsTheKindsOfWhatsAppsOwnHumans() {
+        InboundEvent echo = Json.fromBytes(Fixtures.bytes("golden/inbound-echo-v1.json"), InboundEvent.class);
+        InboundEvent control = Json.fromBytes(Fixtures.bytes("golden/inbound-thread-control-v1.json"), InboundEvent.class);
+        InboundEvent standby = Json.fromBytes(Fixtures.bytes("golden/inbound-standby-v1.json"), InboundEvent.class);
+
+        assertThat(echo.kind()).isEqualTo(InboundKind.ECHO);
+        assertThat(echo.message().path("to").asText()).isEqualTo("+16505551234");
+        assertThat(control.kind()).isEqualTo(InboundKind.THREAD_CONTROL);
+        assertThat(control.messageType()).isEqualTo("control_taken");
+        assertThat(control.messageId()).isNull();
+        assertThat(standby.kind()).isEqualTo(InboundKind.STANDBY);
+        assertThat(standby.data().path("standby").asText()).isEqualTo("messages");
+    }
+
+    /** A paused conversation keeps its pause through the changelog; state written before pauses existed is not paused. */
+    @Test
+    void readsAPausedConversationStateAndOlderStateAsNotPaused() {
+        ConversationState paused = Json.fromBytes(Fixtures.bytes("golden/conversation-state-v2-paused.json"), ConversationState.class);
+        ConversationState older = Json.fromBytes(Fixtures.bytes("golden/conversation-state-v1.json"), ConversationState.class);
+
+        assertThat(paused.pause()).isEqualTo(new BotPause(BotPause.Cause.HUMAN_REPLY, Instant.parse("2025-06-08T21:03:00Z"),
+                Instant.parse("2025-06-09T01:03:00Z")));
+        assertThat(paused.pauseAt(Instant.parse("2025-06-09T01:02:59Z"))).isNotNull();
+        assertThat(paused.pauseAt(Instant.parse("2025-06-09T01:03:00Z"))).as("ends at until").isNull();
+        assertThat(older.pause()).isNull();
+        assertThat(older.pauseAt(Instant.parse("2025-06-08T21:00:06Z"))).isNull();
     }
 
     /** The changelog value as written before it carried its version (the header said 1) reads as version 1. */

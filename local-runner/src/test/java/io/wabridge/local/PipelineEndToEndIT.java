@@ -41,6 +41,8 @@ class PipelineEndToEndIT {
 
     private static final Duration MESSAGE_DELAY = Duration.ofMillis(300);
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** How long a person answering from the WhatsApp Business app pauses the demo bot here. */
+    private static final Duration HUMAN_PAUSE = Duration.ofSeconds(3);
 
     @TempDir
     static Path dataDir;
@@ -48,14 +50,17 @@ class PipelineEndToEndIT {
     private static LocalPipeline pipeline;
     private static SandboxClient sandbox;
     private static int ingressPort;
+    private static ResponderWebhooks whatsApp;
 
     @BeforeAll
     static void startPipeline() throws Exception {
         LocalSettings local = new LocalSettings(dataDir, freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), null);
         pipeline = LocalPipeline.start(local, Map.of(), List.of(
-                "--wabridge.endpoints.demo.message-delay=" + MESSAGE_DELAY.toMillis() + "ms"));
+                "--wabridge.endpoints.demo.message-delay=" + MESSAGE_DELAY.toMillis() + "ms",
+                "--wabridge.endpoints.demo.human-replies.pause=" + HUMAN_PAUSE.toMillis() + "ms"));
         sandbox = new SandboxClient(local.sandboxPort());
         ingressPort = local.ingressPort();
+        whatsApp = new ResponderWebhooks(ingressPort);
     }
 
     @AfterAll
@@ -220,6 +225,34 @@ class PipelineEndToEndIT {
         assertThat(sent.get(0).path("traceparent").asText())
                 .as("one trace from the webhook through ingress, processor and egress to the Graph request")
                 .matches("00-" + traceId + "-[0-9a-f]{16}-01");
+    }
+
+    @Test
+    void aPersonAnsweringFromTheBusinessAppPausesTheBotUntilThePauseEnds() {
+        String user = "4915550000011";
+        sandbox.say(user, "hello");
+        await().atMost(WAIT).until(() -> sandbox.outbox(user), messages -> messages.size() == 1);
+
+        assertThat(whatsApp.echo(user, "Hi, Anna from the shop here")).isEqualTo(200);
+        Instant echoAccepted = Instant.now();
+        assertThat(sandbox.say(user, "oh, a human!").get("ingressStatus").asInt()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> Instant.now().isAfter(echoAccepted.plus(HUMAN_PAUSE).plusMillis(200)));
+        sandbox.say(user, "later");
+
+        List<String> sent = await().atMost(WAIT).until(() -> sandbox.outboxTexts(user), texts -> texts.size() >= 2);
+        assertThat(sent).as("nothing answered the message during the pause").hasSize(2);
+        assertThat(sent.get(1)).startsWith("You said: later");
+    }
+
+    @Test
+    void aStandbyDeliveryProducesNoSendAndTheUsersNextRegularMessageIsAnswered() {
+        String user = "4915550000012";
+
+        assertThat(whatsApp.standby(user, "this went to the app that owns the thread")).isEqualTo(200);
+        sandbox.say(user, "hello again");
+
+        List<String> sent = await().atMost(WAIT).until(() -> sandbox.outboxTexts(user), texts -> !texts.isEmpty());
+        assertThat(sent).singleElement().satisfies(text -> assertThat(text).startsWith("You said: hello again"));
     }
 
     private static Instant acceptedAt(JsonNode message) {

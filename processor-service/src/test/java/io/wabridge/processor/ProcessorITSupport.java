@@ -141,6 +141,10 @@ abstract class ProcessorITSupport {
         properties.put("wabridge.endpoints.by-phone.phone-number-id", "9013");
         properties.put("wabridge.endpoints.by-phone.cognigy.url", cognigy.baseUrl() + "/cognigy/by-phone");
         properties.put("wabridge.endpoints.by-phone.cognigy.user-id", "phone-number");
+        // WhatsApp's own humans (HumanRepliesIT): an echo pauses the bot for 2 h.
+        properties.put("wabridge.endpoints.humans.phone-number-id", "9021");
+        properties.put("wabridge.endpoints.humans.cognigy.url", cognigy.baseUrl() + "/cognigy/humans");
+        properties.put("wabridge.endpoints.humans.human-replies.pause", "2h");
         properties.put("wabridge.processor.cognigy.max-attempts", "2");
         properties.put("wabridge.processor.cognigy.initial-backoff", "20ms");
         properties.put("wabridge.processor.pipeline.transactional-id", "processor-it");

@@ -15,16 +15,31 @@ public enum InboundKind {
     /** Start or end a handover for the conversation. */
     @JsonProperty("handover") HANDOVER,
     /**
-     * Written by the processor, keyed on a conversation's phone-number key of earlier versions:
-     * the business-scoped conversation in {@code data.claimant} asks for its state (docs/events.md,
-     * "Conversation key").
+     * Written by the processor, keyed on the key a conversation continues (the phone-number key of
+     * earlier versions, or the user's previous identity): the conversation in {@code data.claimant}
+     * asks for its state (docs/events.md, "Conversation key").
      */
     @JsonProperty("identity_claim") IDENTITY_CLAIM,
     /**
      * Written by the processor, keyed on the conversation that continues another: its state
-     * ({@code data.state}, null when there was none) and the inputs to handle after it ({@code data.inputs}).
+     * ({@code data.state}, null when there was none).
      */
-    @JsonProperty("identity_transfer") IDENTITY_TRANSFER;
+    @JsonProperty("identity_transfer") IDENTITY_TRANSFER,
+    /**
+     * A message a person sent from the WhatsApp Business app on a coexistence number
+     * ({@code smb_message_echoes}): a human is answering; never goes to the flow.
+     */
+    @JsonProperty("echo") ECHO,
+    /**
+     * Conversation Routing moved the thread ({@code messaging_handovers}): {@code messageType} is
+     * {@code control_passed} (passed to this app) or {@code control_taken} (taken from it).
+     */
+    @JsonProperty("thread_control") THREAD_CONTROL,
+    /**
+     * A copy of activity on a thread another app owns ({@code standby}): a user message or the other
+     * app's message; never goes to the flow, nothing is sent.
+     */
+    @JsonProperty("standby") STANDBY;
 
     /** Kinds the processor writes to itself, never ingress. */
     public boolean internal() {

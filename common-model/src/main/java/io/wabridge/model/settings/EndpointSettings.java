@@ -28,7 +28,8 @@ public record EndpointSettings(
         ServiceWindow serviceWindow,
         UserChange edits,
         UserChange revokes,
-        TranslationSettings translation) {
+        TranslationSettings translation,
+        HumanReplies humanReplies) {
 
     public EndpointSettings {
         messageDelay = messageDelay == null ? Duration.ZERO : messageDelay;
@@ -42,6 +43,7 @@ public record EndpointSettings(
         edits = edits == null ? UserChange.FORWARD : edits;
         revokes = revokes == null ? UserChange.FORWARD : revokes;
         translation = translation == null ? TranslationSettings.OFF : translation;
+        humanReplies = humanReplies == null ? new HumanReplies(null, null) : humanReplies;
     }
 
     /** True when webhook bodies must carry a valid {@code X-Hub-Signature-256}. */
@@ -156,5 +158,22 @@ public record EndpointSettings(
         FORWARD,
         /** Dropped (remembered as handled). */
         IGNORE
+    }
+
+    /**
+     * {@code human-replies.*}: how long the bot keeps quiet when WhatsApp's own humans answer
+     * ({@code docs/handover.md}, "WhatsApp's own humans").
+     *
+     * @param pause       how long a message a person sent from the WhatsApp Business app pauses the
+     *                    bot for that conversation (each one restarts it); zero = echoes never pause
+     * @param routingLimit the longest the bot stays paused after Conversation Routing gave the thread
+     *                    to another app ({@code control_taken}, a {@code standby} copy) without giving
+     *                    it back ({@code control_passed}); Meta idles a thread 24 h after the user's last message
+     */
+    public record HumanReplies(Duration pause, Duration routingLimit) {
+        public HumanReplies {
+            pause = pause == null ? Duration.ofHours(4) : pause;
+            routingLimit = routingLimit == null ? Duration.ofHours(24) : routingLimit;
+        }
     }
 }

@@ -39,6 +39,8 @@ import java.util.UUID;
  * @param parked           inputs waiting, oldest first, for the answer to this conversation's
  *                         claim on its old key's state ({@code docs/events.md}, "Conversation key");
  *                         empty when no claim is pending
+ * @param pause            the bot is paused because a human or another app answers on WhatsApp's side,
+ *                         or null; absent in state written before pauses existed (not paused)
  */
 public record ConversationState(
         int schemaVersion,
@@ -52,9 +54,10 @@ public record ConversationState(
         UserLanguage userLanguage,
         UserIdentity identity,
         String movedTo,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<InboundEvent> parked) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<InboundEvent> parked,
+        BotPause pause) {
 
-    /** 2: {@link #identity}, {@link #movedTo} and {@link #parked}; state of version 1 reads as it was. */
+    /** 2: {@link #identity}, {@link #movedTo}, {@link #parked} and {@link #pause}; state of version 1 reads as it was. */
     public static final int SCHEMA_VERSION = 2;
     /** How long a user message keeps the customer-service window open. */
     public static final Duration SERVICE_WINDOW = Duration.ofHours(24);
@@ -71,7 +74,7 @@ public record ConversationState(
     public static ConversationState of(String sessionId, Instant lastActivity, List<String> recentMessageIds,
                                        boolean handover, long lastOffset) {
         return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, null, null, null,
-                null, null, List.of());
+                null, null, List.of(), null);
     }
 
     /** True when nothing is known of the conversation: no turn was ever committed for it (or it was forgotten). */
@@ -193,6 +196,18 @@ public record ConversationState(
         return next.build();
     }
 
+    /** The state with the bot paused by {@code next}, or no longer paused ({@code null}). */
+    public ConversationState withPause(BotPause next) {
+        Draft draft = draft();
+        draft.pause = next;
+        return draft.build();
+    }
+
+    /** The pause that holds for an input at {@code at}, or null when the bot may answer. */
+    public BotPause pauseAt(Instant at) {
+        return pause != null && pause.activeAt(at) ? pause : null;
+    }
+
     /**
      * Who the user of the conversation keyed {@code conversationKey} is. State written before
      * version 2 knew the user only by the key: its user id (a phone number then) is the id the
@@ -216,7 +231,8 @@ public record ConversationState(
      * so a replay of what it handled is still a replay. Everything else travels.
      */
     public ConversationState movedTo(String to) {
-        return new ConversationState(SCHEMA_VERSION, null, null, List.of(), false, lastOffset, null, null, null, null, to, List.of());
+        return new ConversationState(SCHEMA_VERSION, null, null, List.of(), false, lastOffset, null, null, null, null, to, List.of(),
+                null);
     }
 
     /** The state with {@code input} (handled at {@code offset}) waiting for the claim's answer. */
@@ -258,6 +274,7 @@ public record ConversationState(
         next.windowOpenUntil = later(serviceWindowUntil(), moved.serviceWindowUntil());
         next.userLanguage = moved.userLanguage != null ? moved.userLanguage : userLanguage;
         next.identity = identity == null ? moved.identity : identity.continuing(moved.identity);
+        next.pause = pause != null ? pause : moved.pause;
         next.movedTo = null;
         return next.build();
     }
@@ -286,6 +303,7 @@ public record ConversationState(
         UserIdentity identity;
         String movedTo;
         List<InboundEvent> parked;
+        BotPause pause;
 
         Draft(ConversationState from) {
             sessionId = from.sessionId;
@@ -299,11 +317,12 @@ public record ConversationState(
             identity = from.identity;
             movedTo = from.movedTo;
             parked = from.parked;
+            pause = from.pause;
         }
 
         ConversationState build() {
             return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset,
-                    sessionStorage, windowOpenUntil, userLanguage, identity, movedTo, parked);
+                    sessionStorage, windowOpenUntil, userLanguage, identity, movedTo, parked, pause);
         }
     }
 

@@ -26,6 +26,7 @@ public final class TestEndpointSettings {
     private EndpointSettings.UserChange edits;
     private EndpointSettings.UserChange revokes;
     private TranslationSettings translation;
+    private EndpointSettings.HumanReplies humanReplies;
 
     private TestEndpointSettings(String phoneNumberId) {
         this.phoneNumberId = phoneNumberId;
@@ -115,8 +116,14 @@ public final class TestEndpointSettings {
         return this;
     }
 
+    public TestEndpointSettings humanReplies(EndpointSettings.HumanReplies value) {
+        humanReplies = value;
+        return this;
+    }
+
     public EndpointSettings build() {
         return new EndpointSettings(appId, accessToken, phoneNumberId, verifyToken, appSecret, messageDelay, markAsRead,
-                cognigy, session, delivery, apiKey, dataProtection, transformers, serviceWindow, edits, revokes, translation);
+                cognigy, session, delivery, apiKey, dataProtection, transformers, serviceWindow, edits, revokes, translation,
+                humanReplies);
     }
 }

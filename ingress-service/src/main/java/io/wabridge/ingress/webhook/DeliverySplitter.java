@@ -37,7 +37,10 @@ import org.springframework.stereotype.Component;
  * {@code statuses[]} is visited; nothing is dropped: what cannot become an event is quarantined.
  *
  * <p>Each {@code messages} change is attributed to the endpoint configured for its
- * {@code metadata.phone_number_id}; other fields to the endpoint named in the URL, if any.
+ * {@code metadata.phone_number_id}; other fields to the endpoint named in the URL, if any. The
+ * {@code smb_message_echoes}, {@code messaging_handovers} and {@code standby} changes of a
+ * configured number are attributed to its endpoint and, besides their change event, become
+ * inbound events of their conversations ({@link OtherResponders}).
  */
 @Component
 class DeliverySplitter {
@@ -119,7 +122,25 @@ class DeliverySplitter {
         }
 
         void otherChange(String wabaId, String field, JsonNode value) {
-            changeEvent(pathEndpoint == null ? null : pathEndpoint.id(), wabaId, field, value);
+            Endpoint endpoint = OtherResponders.FIELDS.contains(field) && value.isObject()
+                    ? responderEndpoint(value) : null;
+            if (endpoint == null) {
+                changeEvent(pathEndpoint == null ? null : pathEndpoint.id(), wabaId, field, value);
+                return;
+            }
+            // Still kept where every other field is kept; the conversation's share goes to the processor too.
+            endpointsUsed.add(endpoint);
+            changeEvent(endpoint.id(), wabaId, field, value);
+            for (InboundEvent event : OtherResponders.events(field, value, endpoint, receivedAt)) {
+                items.add(new DeliveryItem(Destination.INBOUND, event.conversationKey(), event));
+            }
+        }
+
+        /** The endpoint of an echo, handover or standby change's {@code metadata.phone_number_id}, or null. */
+        private Endpoint responderEndpoint(JsonNode value) {
+            String phoneNumberId = OtherResponders.phoneNumberId(value);
+            return phoneNumberId == null || phoneNumberId.indexOf(':') >= 0 ? null
+                    : endpoints.byPhoneNumberId(phoneNumberId).orElse(null);
         }
 
         private void message(Endpoint endpoint, String phoneNumberId, List<Contact> contacts, JsonNode value,

@@ -8,6 +8,7 @@ import io.wabridge.model.privacy.Masking;
 import io.wabridge.model.state.ConversationState;
 import io.wabridge.model.state.UserIdentity;
 import io.wabridge.processor.cognigy.CognigyClient;
+import io.wabridge.processor.humans.BotPauses;
 import io.wabridge.processor.identity.SeenIds;
 import io.wabridge.processor.input.MediaUrls;
 import io.wabridge.processor.output.OutputMapper;
@@ -33,7 +34,9 @@ import org.slf4j.LoggerFactory;
  *       output translation → output mapping → output transformer → records</li>
  *   <li>notify, agent reply: direct output → notify transformer → output translation → output mapping → records</li>
  *   <li>handover command: the handover flag</li>
+ *   <li>echo, thread control, standby (WhatsApp's own humans): the bot's pause, nothing sent</li>
  * </ul>
+ * While the bot is paused, the message and notify lists stop at their first stage, {@link PauseStage}.
  * Runs on a worker thread; never more than one turn per conversation at a time, so check-and-remember
  * of a message id cannot race. Never throws: every failure becomes a fallback reply and a dead letter.
  */
@@ -51,6 +54,7 @@ class TurnHandler {
     private final List<TurnStage> toFlow;
     private final List<TurnStage> toUser;
     private final IdentityTurns identity;
+    private final BotPauses pauses;
 
     /** See {@link TurnHandler#TurnHandler(Endpoints, CognigyClient, MediaUrls, OutputMapper, OutboundRecords, int, Clock, MeterRegistry, RecordTracing, Transformers, Translations, IdentityRouting)}. */
     record IdentityRouting(EventCodec codec, String inboundTopic, boolean claimLegacyState) {
@@ -88,11 +92,14 @@ class TurnHandler {
         this.dedupeWindow = dedupeWindow;
         this.clock = clock;
         this.tracing = tracing;
+        this.pauses = new BotPauses(meters);
+        PauseStage pause = new PauseStage(ends, dedupeWindow, meters);
         OutputMappingStage outputMapping = new OutputMappingStage(outputMapper, meters);
         RecordsStage recordsStage = new RecordsStage(records, ends, dedupeWindow, meters);
         InputTransformStage inputTransform = new InputTransformStage(transformers, records, ends, meters, dedupeWindow);
         OutputTranslationStage outputTranslation = new OutputTranslationStage(translations, outputMapper.settings());
         this.toFlow = List.of(
+                pause,
                 new SessionStage(ends, dedupeWindow),
                 new InputMappingStage(mediaUrls),
                 inputTransform,
@@ -103,6 +110,7 @@ class TurnHandler {
                 new OutputTransformStage(transformers, outputMapping, meters),
                 recordsStage);
         this.toUser = List.of(
+                pause,
                 new DirectOutputStage(),
                 inputTransform,
                 outputTranslation,
@@ -165,11 +173,12 @@ class TurnHandler {
         }
         try {
             Instant at = eventTime(event);
-            ConversationState before = opensWindow(event) ? state.withWindowRenewedBy(at) : state;
+            ConversationState before = opensWindow(event) ? pauses.onUserMessage(state.withWindowRenewedBy(at), at) : state;
             return switch (event.kind()) {
                 case MESSAGE, INJECT -> run(toFlow, new TurnContext(work, endpoint, messageId, before, at));
                 case NOTIFY, AGENT_REPLY -> run(toUser, new TurnContext(work, endpoint, messageId, state, eventTime(event)));
                 case HANDOVER -> handover(work, state, messageId);
+                case ECHO, THREAD_CONTROL, STANDBY -> otherResponder(work, endpoint, state, messageId, at);
                 case IDENTITY_CLAIM, IDENTITY_TRANSFER -> throw new IllegalStateException(event.kind() + " is an identity turn");
             };
         } catch (RuntimeException e) {
@@ -214,6 +223,12 @@ class TurnHandler {
         boolean active = data == null || data.path("active").asBoolean(true);
         ConversationState after = state.withHandover(active).remember(messageId, work.record().offset(), dedupeWindow);
         return ends.outcome(work, after, List.of(), active ? "handover-started" : "handover-ended");
+    }
+
+    /** Someone else answers on WhatsApp's side: the bot's pause changes, nothing goes to the flow or the user. */
+    private Turn otherResponder(Work work, Endpoint endpoint, ConversationState state, String messageId, Instant at) {
+        BotPauses.Change change = pauses.on(work.event(), state, at, endpoint.settings().humanReplies());
+        return ends.outcome(work, change.state().remember(messageId, work.record().offset(), dedupeWindow), List.of(), change.outcome());
     }
 
     /**

@@ -15,7 +15,9 @@ import io.wabridge.model.event.TranscriptDirection;
 import io.wabridge.model.event.TranscriptEntry;
 import io.wabridge.model.settings.EndpointSettings;
 import io.wabridge.model.settings.TestEndpointSettings;
+import io.wabridge.model.state.BotPause;
 import io.wabridge.model.state.ConversationState;
+import io.wabridge.processor.ResponderEvents;
 import io.wabridge.processor.TestEvents;
 import io.wabridge.processor.cognigy.CognigyClient;
 import io.wabridge.processor.cognigy.CognigyClientSettings;
@@ -239,6 +241,128 @@ class TurnHandlerTest {
         assertThat(revoke.state().alreadyHandled("wamid.r2", 99)).isTrue();
     }
 
+    @Test
+    void anEchoPausesTheBotForTheEndpointsTimeWithoutReachingTheFlowOrOpeningTheWindow() {
+        Turn turn = handler.handle(work(ResponderEvents.echo(TestEvents.PHONE_NUMBER_ID, "h1", "wamid.e1", TestEvents.T0), 1),
+                ConversationState.NEW);
+
+        assertThat(turn.records()).isEmpty();
+        assertThat(requests).isEmpty();
+        assertThat(turn.state().pause()).isEqualTo(new BotPause(BotPause.Cause.HUMAN_REPLY, TestEvents.T0,
+                TestEvents.T0.plus(Duration.ofHours(4))));
+        assertThat(turn.state().serviceWindowUntil()).as("an echo is not the user's message").isNull();
+        assertThat(turn.state().alreadyHandled("wamid.e1", 99)).isTrue();
+        assertThat(meters.counter("wabridge.processor.pauses", "cause", "human_reply", "action", "started").count()).isEqualTo(1);
+    }
+
+    @Test
+    void whilePausedAUserMessageIsDroppedAsHandledWithoutAReplyOrAMarkReadButRenewsTheWindow() {
+        ConversationState paused = pausedFor(BotPause.Cause.HUMAN_REPLY, Duration.ofHours(4));
+        Instant at = TestEvents.T0.plus(Duration.ofHours(3));
+
+        Turn turn = handler.handle(work(TestEvents.text("2002", "h2", "wamid.h2", "hello?", at), 2), paused);
+        Turn unpaused = handler.handle(work(TestEvents.text("2002", "h2b", "wamid.h2b", "hello?", at), 2), ConversationState.NEW);
+        assertThat(unpaused.records()).as("this endpoint marks messages read").hasSizeGreaterThan(1);
+        requests.clear();
+
+        assertThat(turn.records()).isEmpty();
+        assertThat(requests).isEmpty();
+        assertThat(turn.state().alreadyHandled("wamid.h2", 99)).isTrue();
+        assertThat(turn.state().windowOpenUntil()).isEqualTo(at.plus(Duration.ofHours(24)));
+        assertThat(turn.state().pause()).isEqualTo(paused.pause());
+        assertThat(meters.counter("wabridge.processor.paused.inputs", "kind", "message", "cause", "human_reply").count()).isEqualTo(1);
+    }
+
+    @Test
+    void afterThePauseTheFlowAnswersAgain() {
+        ConversationState paused = pausedFor(BotPause.Cause.HUMAN_REPLY, Duration.ofHours(4));
+
+        Turn turn = handler.handle(work(TestEvents.text(TestEvents.PHONE_NUMBER_ID, "h3", "wamid.h3", "hi",
+                TestEvents.T0.plus(Duration.ofHours(4))), 2), paused);
+
+        assertThat(requests).hasSize(1);
+        assertThat(turn.records()).singleElement().satisfies(record -> assertThat(record.topic()).isEqualTo("out"));
+    }
+
+    @Test
+    void whilePausedANotifyIsDeadLetteredWithTheReasonAndNothingIsSent() {
+        ConversationState paused = pausedFor(BotPause.Cause.HUMAN_REPLY, Duration.ofHours(4))
+                .withWindowRenewedBy(TestEvents.T0);
+
+        Turn turn = handler.handle(work(notify(TestEvents.PHONE_NUMBER_ID, "h4", "Your parcel", TestEvents.T0.plusSeconds(60)), 2),
+                paused);
+
+        assertThat(turn.records()).singleElement().satisfies(record -> {
+            assertThat(record.topic()).isEqualTo("in-dlt");
+            assertThat(EventCodec.header(record.headers(), EventHeaders.FAILURE_REASON)).isEqualTo("conversation-paused");
+        });
+        assertThat(meters.counter("wabridge.processor.dead.letters", "reason", "conversation-paused").count()).isEqualTo(1);
+        assertThat(meters.counter("wabridge.processor.paused.inputs", "kind", "notify", "cause", "human_reply").count()).isEqualTo(1);
+    }
+
+    @Test
+    void controlTakenPausesUntilControlPassedGivesTheThreadBack() {
+        Turn taken = handler.handle(work(ResponderEvents.threadControl(TestEvents.PHONE_NUMBER_ID, "h5", "control_taken",
+                TestEvents.T0), 1), ConversationState.NEW);
+        Turn passed = handler.handle(work(ResponderEvents.threadControl(TestEvents.PHONE_NUMBER_ID, "h5", "control_passed",
+                TestEvents.T0.plus(Duration.ofHours(1))), 2), taken.state());
+
+        assertThat(taken.records()).isEmpty();
+        assertThat(taken.state().pause()).isEqualTo(new BotPause(BotPause.Cause.OTHER_APP, TestEvents.T0,
+                TestEvents.T0.plus(Duration.ofHours(24))));
+        assertThat(passed.records()).isEmpty();
+        assertThat(passed.state().pause()).isNull();
+        assertThat(requests).isEmpty();
+    }
+
+    @Test
+    void aStandbyCopyPausesForAnotherAppSendsNothingAndOnlyTheUsersOwnMessageRenewsTheWindow() {
+        Turn user = handler.handle(work(ResponderEvents.standby(TestEvents.PHONE_NUMBER_ID, "h6", "wamid.s1", "messages",
+                TestEvents.T0), 1), ConversationState.NEW);
+        Turn otherApp = handler.handle(work(ResponderEvents.standby(TestEvents.PHONE_NUMBER_ID, "h7", "wamid.s2", "message_echoes",
+                TestEvents.T0), 1), ConversationState.NEW);
+
+        assertThat(user.records()).isEmpty();
+        assertThat(otherApp.records()).isEmpty();
+        assertThat(requests).isEmpty();
+        assertThat(user.state().pause().cause()).isEqualTo(BotPause.Cause.OTHER_APP);
+        assertThat(user.state().windowOpenUntil()).isEqualTo(TestEvents.T0.plus(Duration.ofHours(24)));
+        assertThat(otherApp.state().pause().cause()).isEqualTo(BotPause.Cause.OTHER_APP);
+        assertThat(otherApp.state().serviceWindowUntil()).isNull();
+    }
+
+    @Test
+    void aUsersMessageOnTheRegularFieldEndsAPauseForAnotherAppButNotOneForAPerson() {
+        Instant at = TestEvents.T0.plus(Duration.ofHours(1));
+
+        Turn otherApp = handler.handle(work(TestEvents.text(TestEvents.PHONE_NUMBER_ID, "h8", "wamid.h8", "hi", at), 2),
+                pausedFor(BotPause.Cause.OTHER_APP, Duration.ofHours(24)));
+        Turn person = handler.handle(work(TestEvents.text(TestEvents.PHONE_NUMBER_ID, "h9", "wamid.h9", "hi", at), 2),
+                pausedFor(BotPause.Cause.HUMAN_REPLY, Duration.ofHours(4)));
+
+        assertThat(otherApp.records()).singleElement().satisfies(record -> assertThat(record.topic()).isEqualTo("out"));
+        assertThat(otherApp.state().pause()).isNull();
+        assertThat(person.records()).isEmpty();
+        assertThat(requests).hasSize(1);
+    }
+
+    @Test
+    void aLaterEchoRestartsThePauseAndAnEndpointWithoutEchoPausesIsNotPaused() {
+        ConversationState paused = pausedFor(BotPause.Cause.HUMAN_REPLY, Duration.ofHours(4));
+        Instant later = TestEvents.T0.plus(Duration.ofHours(2));
+
+        Turn again = handler.handle(work(ResponderEvents.echo(TestEvents.PHONE_NUMBER_ID, "h10", "wamid.e10", later), 2), paused);
+        Turn unpaused = handler.handle(work(ResponderEvents.echo("9009", "h11", "wamid.e11", later), 2), ConversationState.NEW);
+
+        assertThat(again.state().pause().until()).isEqualTo(later.plus(Duration.ofHours(4)));
+        assertThat(unpaused.state().pause()).isNull();
+        assertThat(unpaused.records()).isEmpty();
+    }
+
+    private static ConversationState pausedFor(BotPause.Cause cause, Duration length) {
+        return ConversationState.NEW.withPause(new BotPause(cause, TestEvents.T0, TestEvents.T0.plus(length)));
+    }
+
     private static InboundEvent notify(String number, String user, String text, Instant at) {
         return new InboundEvent(1, "notify-" + user, InboundKind.NOTIFY, null, number, number + ":" + user, user, null, null,
                 null, at, null, text, null, null, null, null, null);
@@ -283,8 +407,11 @@ class TurnHandlerTest {
         EndpointSettings templated = TestEndpointSettings.number("9009").cognigyUrl("http://cognigy.invalid/z")
                 .serviceWindow(new EndpointSettings.ServiceWindow(EndpointSettings.Outside.TEMPLATE,
                         new EndpointSettings.ServiceWindow.Template("reopen", "de")))
-                .edits(EndpointSettings.UserChange.IGNORE).revokes(EndpointSettings.UserChange.IGNORE).build();
-        return new Endpoints(new EndpointsSettings(Map.of(TestEvents.ENDPOINT, demo, "plain", plain, "templated", templated)));
+                .edits(EndpointSettings.UserChange.IGNORE).revokes(EndpointSettings.UserChange.IGNORE)
+                .humanReplies(new EndpointSettings.HumanReplies(Duration.ZERO, null)).build();
+        EndpointSettings reader = TestEndpointSettings.number("2002").cognigyUrl("http://cognigy.invalid/r").markAsRead(true).build();
+        return new Endpoints(new EndpointsSettings(Map.of(TestEvents.ENDPOINT, demo, "plain", plain, "templated", templated,
+                "reader", reader)));
     }
 
     private final class ScriptedCognigy extends CognigyClient {

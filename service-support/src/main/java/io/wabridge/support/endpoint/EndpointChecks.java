@@ -28,6 +28,8 @@ final class EndpointChecks {
         positive(prefix + "cognigy.timeout", settings.cognigy().timeout());
         positive(prefix + "delivery.delivered-timeout", settings.delivery().deliveredTimeout());
         positive(prefix + "transformers.timeout", settings.transformers().timeout());
+        notNegative(prefix + "human-replies.pause", settings.humanReplies().pause());
+        positive(prefix + "human-replies.routing-limit", settings.humanReplies().routingLimit());
         if (settings.transformers().statementLimit() < 1) {
             throw new IllegalStateException(prefix + "transformers.statement-limit must be at least 1 but was "
                     + settings.transformers().statementLimit());

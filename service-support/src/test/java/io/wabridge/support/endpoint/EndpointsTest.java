@@ -109,6 +109,15 @@ class EndpointsTest {
                 .hasMessage("wabridge.endpoints.demo.delivery.delivered-timeout must be positive but was PT0S");
         assertThatCode(() -> new Endpoints(one(TestEndpointSettings.number("1").session(new EndpointSettings.Session(Duration.ZERO)))))
                 .as("0 = a session never expires").doesNotThrowAnyException();
+        assertThatThrownBy(() -> new Endpoints(one(TestEndpointSettings.number("1")
+                        .humanReplies(new EndpointSettings.HumanReplies(Duration.ofHours(-1), null)))))
+                .hasMessage("wabridge.endpoints.demo.human-replies.pause must not be negative but was PT-1H");
+        assertThatThrownBy(() -> new Endpoints(one(TestEndpointSettings.number("1")
+                        .humanReplies(new EndpointSettings.HumanReplies(null, Duration.ZERO)))))
+                .hasMessage("wabridge.endpoints.demo.human-replies.routing-limit must be positive but was PT0S");
+        assertThatCode(() -> new Endpoints(one(TestEndpointSettings.number("1")
+                        .humanReplies(new EndpointSettings.HumanReplies(Duration.ZERO, null)))))
+                .as("0 = echoes never pause").doesNotThrowAnyException();
     }
 
     @Test
