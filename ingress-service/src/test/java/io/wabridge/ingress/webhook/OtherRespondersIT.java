@@ -96,8 +96,9 @@ class OtherRespondersIT extends KafkaForTests {
         for (JsonNode change : delivery.at("/entry/0/changes")) {
             JsonNode value = change.path("value");
             ((ObjectNode) value.path("metadata")).put("phone_number_id", "1111");
-            value.path("contacts").forEach(contact -> ((ObjectNode) contact).put("wa_id", user));
-            value.path("messages").forEach(message -> ((ObjectNode) message).put("from", user));
+            // A user known by phone number only (no business-scoped id), so that every item names them alike.
+            value.path("contacts").forEach(contact -> ((ObjectNode) contact).put("wa_id", user).remove("user_id"));
+            value.path("messages").forEach(message -> ((ObjectNode) message).put("from", user).remove("from_user_id"));
             value.path("message_echoes").forEach(echo -> ((ObjectNode) echo).put("to", user)
                     .put("id", echo.path("id").asText() + user));
             value.path("messages").forEach(message -> ((ObjectNode) message).put("id", message.path("id").asText() + user));

@@ -65,7 +65,8 @@ class OtherRespondersSplitTest {
 
         assertThat(notifications).extracting(InboundEvent::kind).containsOnly(InboundKind.THREAD_CONTROL);
         assertThat(notifications).extracting(InboundEvent::messageType).containsExactly("control_taken", "control_passed");
-        assertThat(notifications).extracting(InboundEvent::conversationKey).containsOnly(KEY);
+        assertThat(notifications).extracting(InboundEvent::conversationKey).as("keyed on the contact's business-scoped id, as messages are")
+                .containsOnly("106540352242922:US.13491208655302741918");
         assertThat(notifications).extracting(InboundEvent::messageId).containsOnlyNulls();
         assertThat(notifications.get(0).eventId()).isNotEqualTo(notifications.get(1).eventId())
                 .isEqualTo(again.get(0).eventId());
