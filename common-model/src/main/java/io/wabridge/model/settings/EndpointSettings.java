@@ -28,7 +28,8 @@ public record EndpointSettings(
         ServiceWindow serviceWindow,
         UserChange edits,
         UserChange revokes,
-        TranslationSettings translation) {
+        TranslationSettings translation,
+        HandoverSettings handover) {
 
     public EndpointSettings {
         messageDelay = messageDelay == null ? Duration.ZERO : messageDelay;
@@ -42,6 +43,7 @@ public record EndpointSettings(
         edits = edits == null ? UserChange.FORWARD : edits;
         revokes = revokes == null ? UserChange.FORWARD : revokes;
         translation = translation == null ? TranslationSettings.OFF : translation;
+        handover = handover == null ? HandoverSettings.DEFAULTS : handover;
     }
 
     /** True when webhook bodies must carry a valid {@code X-Hub-Signature-256}. */

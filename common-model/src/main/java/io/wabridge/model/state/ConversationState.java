@@ -1,6 +1,7 @@
 package io.wabridge.model.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.wabridge.model.event.HandoverStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +29,10 @@ import java.util.UUID;
  *                         state written before the window was tracked, see {@link #serviceWindowUntil()}
  * @param userLanguage     the user's language as real-time translation detected (or was told) it,
  *                         or null; absent in state written before translation existed
+ * @param handoverState    the conversation's latest handover to human agents and where it is, or
+ *                         null; absent in state written before the lifecycle existed, where
+ *                         {@code handover} alone meant "an agent has it" (see {@link #openHandover()}).
+ *                         While it is open, {@code handover} is true, so an older build still pauses the flow
  */
 public record ConversationState(
         int schemaVersion,
@@ -38,23 +43,28 @@ public record ConversationState(
         long lastOffset,
         JsonNode sessionStorage,
         Instant windowOpenUntil,
-        UserLanguage userLanguage) {
+        UserLanguage userLanguage,
+        HandoverState handoverState) {
 
     public static final int SCHEMA_VERSION = 1;
     /** How long a user message keeps the customer-service window open. */
     public static final Duration SERVICE_WINDOW = Duration.ofHours(24);
+    /** The id of a handover started by a build before the lifecycle existed (only the flag is known). */
+    public static final String LEGACY_HANDOVER_ID = "legacy";
     public static final ConversationState NEW = of(null, null, List.of(), false, -1);
 
     public ConversationState {
         // State written before the value carried its version had it only in the header, as 1.
         schemaVersion = schemaVersion == 0 ? 1 : schemaVersion;
         recentMessageIds = recentMessageIds == null ? List.of() : List.copyOf(recentMessageIds);
+        // The flag older builds read: set while the lifecycle is open.
+        handover = handoverState != null ? handoverState.open() : handover;
     }
 
     /** A state without session storage. */
     public static ConversationState of(String sessionId, Instant lastActivity, List<String> recentMessageIds,
                                        boolean handover, long lastOffset) {
-        return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, null, null, null);
+        return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, null, null, null, null);
     }
 
     /** True when this record (or a redelivery of the same message) was handled already. */
@@ -95,7 +105,7 @@ public record ConversationState(
         }
         Instant activity = lastActivity == null || at.isAfter(lastActivity) ? at : lastActivity;
         return new ConversationState(SCHEMA_VERSION, session, activity, ids, handover, Math.max(offset, lastOffset), sessionStorage,
-                windowOpenUntil, userLanguage);
+                windowOpenUntil, userLanguage, handoverState);
     }
 
     /** Remembers a handled input that is not user activity (notify, agent reply, handover). */
@@ -103,17 +113,35 @@ public record ConversationState(
         Instant activity = lastActivity;
         ConversationState after = afterTurn(sessionId, Instant.EPOCH, messageId, offset, window);
         return new ConversationState(SCHEMA_VERSION, sessionId, activity, after.recentMessageIds(), handover, after.lastOffset(),
-                sessionStorage, windowOpenUntil, userLanguage);
+                sessionStorage, windowOpenUntil, userLanguage, handoverState);
     }
 
+    /** The plain flag of builds before the lifecycle (a {@code handover} command's {@code data.active}); clears the lifecycle. */
     public ConversationState withHandover(boolean active) {
         return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, active, lastOffset, sessionStorage,
-                windowOpenUntil, userLanguage);
+                windowOpenUntil, userLanguage, null);
+    }
+
+    public ConversationState withHandoverState(HandoverState state) {
+        return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, sessionStorage,
+                windowOpenUntil, userLanguage, state);
+    }
+
+    /**
+     * The open handover, or null. State written before the lifecycle existed has only the flag:
+     * a set flag is an {@code active} handover of an unknown provider, id {@code legacy}.
+     */
+    public HandoverState openHandover() {
+        if (handoverState != null) {
+            return handoverState.open() ? handoverState : null;
+        }
+        return handover ? new HandoverState(LEGACY_HANDOVER_ID, null, null, HandoverStatus.ACTIVE, null, null, null,
+                lastActivity, lastActivity, false, null, 0, null) : null;
     }
 
     public ConversationState withSessionStorage(JsonNode storage) {
         return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, storage,
-                windowOpenUntil, userLanguage);
+                windowOpenUntil, userLanguage, handoverState);
     }
 
     /**
@@ -125,7 +153,7 @@ public record ConversationState(
         Instant current = serviceWindowUntil();
         Instant renewed = current != null && current.isAfter(until) ? current : until;
         return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, sessionStorage,
-                renewed, userLanguage);
+                renewed, userLanguage, handoverState);
     }
 
     /**
@@ -149,7 +177,7 @@ public record ConversationState(
 
     public ConversationState withUserLanguage(UserLanguage language) {
         return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, sessionStorage, windowOpenUntil,
-                language);
+                language, handoverState);
     }
 
     /**

@@ -26,6 +26,7 @@ public final class TestEndpointSettings {
     private EndpointSettings.UserChange edits;
     private EndpointSettings.UserChange revokes;
     private TranslationSettings translation;
+    private HandoverSettings handover;
 
     private TestEndpointSettings(String phoneNumberId) {
         this.phoneNumberId = phoneNumberId;
@@ -95,6 +96,11 @@ public final class TestEndpointSettings {
         return this;
     }
 
+    public TestEndpointSettings handover(HandoverSettings value) {
+        handover = value;
+        return this;
+    }
+
     public TestEndpointSettings transformers(TransformerSettings value) {
         transformers = value;
         return this;
@@ -117,6 +123,6 @@ public final class TestEndpointSettings {
 
     public EndpointSettings build() {
         return new EndpointSettings(appId, accessToken, phoneNumberId, verifyToken, appSecret, messageDelay, markAsRead,
-                cognigy, session, delivery, apiKey, dataProtection, transformers, serviceWindow, edits, revokes, translation);
+                cognigy, session, delivery, apiKey, dataProtection, transformers, serviceWindow, edits, revokes, translation, handover);
     }
 }

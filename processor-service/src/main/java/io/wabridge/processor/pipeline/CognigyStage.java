@@ -43,7 +43,10 @@ final class CognigyStage implements TurnStage {
     @Override
     public Optional<Turn> apply(TurnContext turn) {
         try {
-            turn.outputs = call(turn.endpoint, new CognigyRequest(turn.userId, turn.session, turn.input.text(), turn.input.data()));
+            // After what earlier stages put first (a handover's texts to the user).
+            List<JsonNode> outputs = new java.util.ArrayList<>(turn.outputs);
+            outputs.addAll(call(turn.endpoint, new CognigyRequest(turn.userId, turn.session, turn.input.text(), turn.input.data())));
+            turn.outputs = outputs;
             return Optional.empty();
         } catch (CognigyException e) {
             log.warn("Cognigy gave no answer for {} (endpoint {}, event {}): {} {}", LogMasking.of(turn.endpoint).key(turn.work.key()),

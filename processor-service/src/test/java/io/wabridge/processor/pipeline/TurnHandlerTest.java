@@ -128,7 +128,8 @@ class TurnHandlerTest {
 
         Turn turn = handler.handle(work, ConversationState.NEW.withHandover(true));
 
-        assertThat(turn.records()).isEmpty();
+        assertThat(turn.records()).as("the message for the agent side, on the handover topic")
+                .singleElement().satisfies(record -> assertThat(record.topic()).isEqualTo(io.wabridge.model.Topics.HANDOVER));
         assertThat(turn.state().alreadyHandled("wamid.4", 99)).isTrue();
         assertThat(requests).isEmpty();
     }
