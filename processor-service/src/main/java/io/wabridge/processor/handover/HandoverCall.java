@@ -22,7 +22,8 @@ public record HandoverCall(HandoverContext context, HandoverState handover, Hand
     public HandoverEvent userMessageEvent(UserMessage message) {
         return new HandoverEvent(HandoverEvent.SCHEMA_VERSION, EventIds.handoverEvent(context.inboundEventId(), "user/" + message.sequence()),
                 HandoverEventType.USER_MESSAGE, handover.id(), context.endpointId(), context.phoneNumberId(),
-                context.conversationKey(), context.userId(), context.contactName(), context.sessionId(), handover.provider(),
+                context.conversationKey(), context.userId(), context.contactName(), context.sessionId(),
+                handover.provider() != null ? handover.provider() : settings.provider(),
                 handover.status(), null, "user", null, null, message.sequence(), message.messageId(), message.messageType(),
                 message.text(), message.data(), message.message(), null, context.inboundEventId(), context.at());
     }

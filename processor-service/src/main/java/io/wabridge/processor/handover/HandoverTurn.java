@@ -165,7 +165,7 @@ public final class HandoverTurn {
         ObjectNode handover = data.putObject("handover");
         handover.put("status", endedNow.wireName());
         handover.put("handoverId", state.id());
-        handover.put("provider", state.provider());
+        handover.put("provider", provider());
         handover.put("source", endedBy);
         return data;
     }
@@ -190,17 +190,22 @@ public final class HandoverTurn {
         events.add(new HandoverEvent(HandoverEvent.SCHEMA_VERSION,
                 EventIds.handoverEvent(context.inboundEventId(), "status/" + statusEvents++), HandoverEventType.STATUS, state.id(),
                 context.endpointId(), context.phoneNumberId(), context.conversationKey(), context.userId(), context.contactName(),
-                context.sessionId(), state.provider(), state.status(), state.reason(), source, state.queuePosition(), agentName,
+                context.sessionId(), provider(), state.status(), state.reason(), source, state.queuePosition(), agentName,
                 null, null, null, null, null, null, providerData, context.inboundEventId(), handovers.clock().instant()));
         String status = state.reason() != null ? state.reason().wireName() : state.status().name().toLowerCase(java.util.Locale.ROOT);
         handovers.meters().counter("wabridge.processor.handover.transitions", "endpoint", context.endpointId(),
-                "provider", String.valueOf(state.provider()), "status", status).increment();
+                "provider", provider(), "status", status).increment();
     }
 
     private void text(String text) {
         if (text != null && !text.isEmpty()) {
             texts.add(text);
         }
+    }
+
+    /** The handover's provider; a handover of a build before the lifecycle names none: the endpoint's. */
+    private String provider() {
+        return state.provider() != null ? state.provider() : settings.provider();
     }
 
     private HandoverCall call() {
@@ -212,10 +217,10 @@ public final class HandoverTurn {
      * ({@code wabridge.processor.handover.provider.failures} counts each failed attempt).
      */
     private ProviderAnswer call(String step, Function<HandoverProvider, ProviderAnswer> action) {
-        Optional<HandoverProvider> provider = handovers.providers().named(state.provider());
+        Optional<HandoverProvider> provider = handovers.providers().named(provider());
         if (provider.isEmpty()) {
             log.error("Handover {} of endpoint {} names provider {}, which this processor does not have (it has {})", state.id(),
-                    context.endpointId(), state.provider(), handovers.providers().names());
+                    context.endpointId(), provider(), handovers.providers().names());
             failed("unknown-provider");
             return null;
         }
@@ -227,11 +232,11 @@ public final class HandoverTurn {
             } catch (RuntimeException e) {
                 failed(step.startsWith("user/") ? "forward" : step);
                 if (attempt >= settings.providerAttempts()) {
-                    log.warn("Handover provider {} failed {} of handover {} (endpoint {}) {} time(s), giving up: {}", state.provider(), step,
+                    log.warn("Handover provider {} failed {} of handover {} (endpoint {}) {} time(s), giving up: {}", provider(), step,
                             state.id(), context.endpointId(), attempt, e.toString());
                     return null;
                 }
-                log.debug("Handover provider {} failed {} (attempt {}): {}", state.provider(), step, attempt, e.toString());
+                log.debug("Handover provider {} failed {} (attempt {}): {}", provider(), step, attempt, e.toString());
                 try {
                     handovers.sleeper().sleep(backoff);
                 } catch (InterruptedException interrupted) {
@@ -245,6 +250,6 @@ public final class HandoverTurn {
 
     private void failed(String operation) {
         handovers.meters().counter("wabridge.processor.handover.provider.failures", "endpoint", context.endpointId(),
-                "provider", String.valueOf(state.provider()), "operation", operation).increment();
+                "provider", provider(), "operation", operation).increment();
     }
 }
