@@ -46,7 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @AutoConfigureObservability
-@Import(ProcessorITSupport.SpanCapture.class)
+@Import({ProcessorITSupport.SpanCapture.class, ProcessorITSupport.TestDesk.class})
 abstract class ProcessorITSupport {
 
     static final WireMockServer cognigy = new WireMockServer(WireMockConfiguration.options().dynamicPort());
@@ -137,6 +137,21 @@ abstract class ProcessorITSupport {
         properties.put("wabridge.endpoints.untranslatable.translation.base-url", cognigy.baseUrl() + "/deepl-down");
         properties.put("wabridge.endpoints.untranslatable.translation.user-language", "de");
         properties.put("wabridge.endpoints.untranslatable.translation.timeout", "900ms");
+        // Handover (HandoverIT): the kafka provider with a cancel keyword on "desk"; an inactivity timeout on "quiet";
+        // the HTTP test desk (HttpDeskProvider, WireMock under /desk) on "unreachable", which WireMock plays down.
+        properties.put("wabridge.endpoints.desk.phone-number-id", "9013");
+        properties.put("wabridge.endpoints.desk.cognigy.url", cognigy.baseUrl() + "/cognigy/desk");
+        properties.put("wabridge.endpoints.desk.handover.cancel-keyword", "Cancel");
+        properties.put("wabridge.endpoints.quiet.phone-number-id", "9014");
+        properties.put("wabridge.endpoints.quiet.cognigy.url", cognigy.baseUrl() + "/cognigy/quiet");
+        properties.put("wabridge.endpoints.quiet.handover.inactivity-timeout", "4s");
+        properties.put("wabridge.endpoints.quiet.handover.inactivity-warning", "2s");
+        properties.put("wabridge.endpoints.unreachable.phone-number-id", "9015");
+        properties.put("wabridge.endpoints.unreachable.cognigy.url", cognigy.baseUrl() + "/cognigy/unreachable");
+        properties.put("wabridge.endpoints.unreachable.handover.provider", HttpDeskProvider.NAME);
+        properties.put("wabridge.endpoints.unreachable.handover.provider-attempts", "3");
+        properties.put("wabridge.endpoints.unreachable.handover.provider-backoff", "10ms");
+        properties.put("wabridge.endpoints.unreachable.handover.texts.error", "No agent right now, back to the bot.");
         properties.put("wabridge.processor.cognigy.max-attempts", "2");
         properties.put("wabridge.processor.cognigy.initial-backoff", "20ms");
         properties.put("wabridge.processor.pipeline.transactional-id", "processor-it");
@@ -217,6 +232,15 @@ abstract class ProcessorITSupport {
         @Bean
         InMemorySpanExporter spans() {
             return InMemorySpanExporter.create();
+        }
+    }
+
+    /** A handover provider over real HTTP, WireMock playing the desk (HandoverIT). */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestDesk {
+        @Bean
+        HttpDeskProvider httpDeskProvider() {
+            return new HttpDeskProvider(cognigy.baseUrl());
         }
     }
 
