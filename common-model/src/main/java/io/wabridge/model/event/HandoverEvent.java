@@ -23,8 +23,7 @@ import java.util.Objects;
  * @param sequence        on {@code user_message}: 1, 2, 3… within the handover, in the order the user wrote
  * @param messageId       on {@code user_message}: the user's wamid
  * @param messageType     on {@code user_message}: the WhatsApp message type ({@code text}, {@code image}…)
- * @param text            on {@code user_message}: the message as text (what the flow would have received);
- *                        on status events the text the user was shown, if any
+ * @param text            on {@code user_message}: the message as text (what the flow would have received)
  * @param data            on {@code user_message}: the message as flow data (media ids and, when enabled, URLs)
  * @param message         on {@code user_message}: the webhook's {@code messages[]} item, verbatim
  * @param providerData    on {@code requested}: the provider-specific fields of the start (e.g. an inbox id)

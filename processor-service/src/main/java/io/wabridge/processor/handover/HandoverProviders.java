@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The providers this processor has, by {@link HandoverProvider#name()}. */
 public final class HandoverProviders {
@@ -26,7 +27,7 @@ public final class HandoverProviders {
         return byName.containsKey(name);
     }
 
-    public java.util.Set<String> names() {
+    public Set<String> names() {
         return byName.keySet();
     }
 }

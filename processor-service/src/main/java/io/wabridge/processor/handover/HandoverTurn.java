@@ -13,6 +13,8 @@ import io.wabridge.model.state.HandoverState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -173,7 +175,7 @@ public final class HandoverTurn {
     private void apply(ProviderAnswer answer, String source) {
         events.addAll(answer.publish());
         if (answer.status() == HandoverStatus.QUEUED && state.status() != HandoverStatus.ACTIVE
-                && (state.status() != HandoverStatus.QUEUED || !java.util.Objects.equals(state.queuePosition(), answer.queuePosition()))) {
+                && (state.status() != HandoverStatus.QUEUED || !Objects.equals(state.queuePosition(), answer.queuePosition()))) {
             state = state.queued(answer.queuePosition());
             status(source, null, null);
             if (answer.queuePosition() != null) {
@@ -192,7 +194,7 @@ public final class HandoverTurn {
                 context.endpointId(), context.phoneNumberId(), context.conversationKey(), context.userId(), context.contactName(),
                 context.sessionId(), provider(), state.status(), state.reason(), source, state.queuePosition(), agentName,
                 null, null, null, null, null, null, providerData, context.inboundEventId(), handovers.clock().instant()));
-        String status = state.reason() != null ? state.reason().wireName() : state.status().name().toLowerCase(java.util.Locale.ROOT);
+        String status = state.reason() != null ? state.reason().wireName() : state.status().name().toLowerCase(Locale.ROOT);
         handovers.meters().counter("wabridge.processor.handover.transitions", "endpoint", context.endpointId(),
                 "provider", provider(), "status", status).increment();
     }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.wabridge.model.settings.HandoverSettings;
 import io.wabridge.model.state.HandoverState;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -21,7 +22,7 @@ public final class Handovers {
     /** How a retry waits; tests pass one that does not. */
     @FunctionalInterface
     public interface Sleeper {
-        void sleep(java.time.Duration duration) throws InterruptedException;
+        void sleep(Duration duration) throws InterruptedException;
     }
 
     public Handovers(HandoverProviders providers, MeterRegistry meters, Clock clock) {

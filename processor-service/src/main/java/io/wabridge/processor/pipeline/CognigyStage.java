@@ -9,6 +9,7 @@ import io.wabridge.model.state.ConversationState;
 import io.wabridge.support.endpoint.Endpoint;
 import io.wabridge.support.observe.RecordTracing;
 import io.wabridge.support.privacy.LogMasking;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -44,7 +45,7 @@ final class CognigyStage implements TurnStage {
     public Optional<Turn> apply(TurnContext turn) {
         try {
             // After what earlier stages put first (a handover's texts to the user).
-            List<JsonNode> outputs = new java.util.ArrayList<>(turn.outputs);
+            List<JsonNode> outputs = new ArrayList<>(turn.outputs);
             outputs.addAll(call(turn.endpoint, new CognigyRequest(turn.userId, turn.session, turn.input.text(), turn.input.data())));
             turn.outputs = outputs;
             return Optional.empty();

@@ -10,6 +10,7 @@ import io.wabridge.processor.handover.HandoverTurn;
 import io.wabridge.processor.handover.Handovers;
 import io.wabridge.processor.input.CognigyInput;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -61,7 +62,7 @@ final class HandoverRoutingStage implements TurnStage {
         }
         if (settings.mirror()) {
             ObjectNode data = turn.input.data() == null ? Json.mapper().createObjectNode() : turn.input.data().deepCopy();
-            data.putObject("handover").put("status", handover.state().status().name().toLowerCase(java.util.Locale.ROOT))
+            data.putObject("handover").put("status", handover.state().status().name().toLowerCase(Locale.ROOT))
                     .put("mirrored", true);
             turn.input = new CognigyInput(turn.input.text(), data);
             turn.sentOutputs = turn.outputs.size();

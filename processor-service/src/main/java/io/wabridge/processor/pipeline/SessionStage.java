@@ -10,14 +10,6 @@ import java.util.Optional;
  */
 final class SessionStage implements TurnStage {
 
-    private final TurnEnds ends;
-    private final int dedupeWindow;
-
-    SessionStage(TurnEnds ends, int dedupeWindow) {
-        this.ends = ends;
-        this.dedupeWindow = dedupeWindow;
-    }
-
     @Override
     public String name() {
         return "session";

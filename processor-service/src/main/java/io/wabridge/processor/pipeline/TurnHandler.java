@@ -86,7 +86,7 @@ class TurnHandler {
         OutputTranslationStage outputTranslation = new OutputTranslationStage(translations, outputMapper.settings());
         CognigyStage cognigyStage = new CognigyStage(cognigy, tracing, ends, dedupeWindow);
         OutputTransformStage outputTransform = new OutputTransformStage(transformers, outputMapping, meters);
-        SessionStage session = new SessionStage(ends, dedupeWindow);
+        SessionStage session = new SessionStage();
         // A turn that ends without the flow: what it shows the user, then its records.
         List<TurnStage> withoutFlow = List.of(outputTranslation, outputMapping, recordsStage);
         this.toFlow = List.of(
