@@ -140,7 +140,7 @@ class PipelineEndToEndIT {
             List<JsonNode> sent = await().atMost(WAIT).until(() -> sandbox.outbox(user), all -> all.size() >= 6);
             assertThat(sent).extracting(message -> message.at("/body/text/body").asText()).containsExactly(
                     sent.get(0).at("/body/text/body").asText(), "An agent has joined the conversation.", "Hi, Ana here",
-                    "How can I help?", "The agent has left the conversation.", "I got data without text (handover).");
+                    "How can I help?", "The agent has left the conversation.", "I got data without text (fields: handover).");
             for (int i = 2; i < sent.size(); i++) {
                 assertThat(Duration.between(acceptedAt(sent.get(i - 1)), acceptedAt(sent.get(i))))
                         .as("gap before message %d", i + 1).isGreaterThanOrEqualTo(MESSAGE_DELAY);
