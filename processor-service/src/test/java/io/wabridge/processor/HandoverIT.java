@@ -166,6 +166,22 @@ class HandoverIT extends ProcessorITSupport {
     }
 
     @Test
+    void aMirroringEndpointShowsTheFlowTheUsersMessagesButSendsNoneOfItsOutputs() {
+        String user = newUser();
+        String key = "9016:" + user;
+        send(TestEvents.text("9016", user, "wamid.hello-" + user, "hello", Instant.now()));
+        send(command("9016", user, "{\"action\":\"start\"}"));
+        send(TestEvents.text("9016", user, "wamid.mirror-" + user, "still me", Instant.now()));
+        send(agentReply("9016", user, "the agent answers"));
+
+        await().atMost(WAIT).until(() -> userMessages(key).size() == 1 && texts(key).size() == 3 && cognigyCalls(user).size() == 2);
+        assertThat(body(cognigyCalls(user).get(1)).path("text").asText()).isEqualTo("still me");
+        assertThat(body(cognigyCalls(user).get(1)).path("data").path("handover").path("mirrored").asBoolean()).isTrue();
+        assertThat(texts(key)).as("the flow's echo of the mirrored message is not sent")
+                .containsExactly("echo hello", "An agent has joined the conversation.", "the agent answers");
+    }
+
+    @Test
     void aProcessorRestartMidHandoverChangesNothing() {
         String user = newUser();
         String key = "9013:" + user;

@@ -146,6 +146,9 @@ abstract class ProcessorITSupport {
         properties.put("wabridge.endpoints.quiet.cognigy.url", cognigy.baseUrl() + "/cognigy/quiet");
         properties.put("wabridge.endpoints.quiet.handover.inactivity-timeout", "4s");
         properties.put("wabridge.endpoints.quiet.handover.inactivity-warning", "2s");
+        properties.put("wabridge.endpoints.mirrored.phone-number-id", "9016");
+        properties.put("wabridge.endpoints.mirrored.cognigy.url", cognigy.baseUrl() + "/cognigy/mirrored");
+        properties.put("wabridge.endpoints.mirrored.handover.mirror", "true");
         properties.put("wabridge.endpoints.unreachable.phone-number-id", "9015");
         properties.put("wabridge.endpoints.unreachable.cognigy.url", cognigy.baseUrl() + "/cognigy/unreachable");
         properties.put("wabridge.endpoints.unreachable.handover.provider", HttpDeskProvider.NAME);

@@ -103,6 +103,7 @@ public final class TestEvents {
             case "9013" -> "desk";
             case "9014" -> "quiet";
             case "9015" -> "unreachable";
+            case "9016" -> "mirrored";
             default -> "unknown";
         };
     }

@@ -18,7 +18,8 @@ import java.util.UUID;
  * @param sessionId        the Cognigy session the conversation is in
  * @param lastActivity     event time of the last handled input; sessions expire relative to it
  * @param recentMessageIds the last handled message ids (wamid, else event id), oldest first, bounded
- * @param handover         a human agent has the conversation: user messages do not go to the flow
+ * @param handover         a handover to human agents is open: user messages do not go to the flow
+ *                         (the flag of builds before {@code handoverState}; kept in step with it)
  * @param lastOffset       offset on the inbound partition of the last handled record; a replay
  *                         after a crash skips everything up to it, whatever the dedupe window holds
  * @param sessionStorage   the transformers' session storage ({@code getSessionStorage}):
