@@ -53,7 +53,7 @@ final class CognigyStage implements TurnStage {
             log.warn("Cognigy gave no answer for {} (endpoint {}, event {}): {} {}", LogMasking.of(turn.endpoint).key(turn.work.key()),
                     turn.endpoint.id(), turn.event().eventId(), e.failure().reason(), e.getMessage());
             ConversationState after = turn.withStorage(turn.state.afterTurn(turn.session, turn.at, null, turn.offset(), dedupeWindow));
-            return Optional.of(ends.failed(turn.work, turn.endpoint, after, e.failure().reason(), e));
+            return Optional.of(ends.failed(turn, after, e.failure().reason(), e));
         }
     }
 
