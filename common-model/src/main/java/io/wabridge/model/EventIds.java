@@ -52,6 +52,24 @@ public final class EventIds {
         return nameBased("responder", field, phoneNumberId, itemId);
     }
 
+    /** Id of a handover started by an inbound event (a flow output's marker or a start command). */
+    public static String handover(String inboundEventId) {
+        return nameBased("handover", inboundEventId);
+    }
+
+    /** Id of a handover event: {@code part} names its place in the turn ({@code status/0}, {@code user/3}…). */
+    public static String handoverEvent(String inboundEventId, String part) {
+        return nameBased("handover-event", inboundEventId, part);
+    }
+
+    /**
+     * Id of an inactivity timer record: one per handover, stage and activity, so the timer that
+     * fires again after a restart carries the same id and is dropped as a duplicate.
+     */
+    public static String handoverTimer(String conversationKey, String handoverId, String stage, String activity) {
+        return nameBased("handover-timer", conversationKey, handoverId, stage, activity);
+    }
+
     /** Id of a non-message webhook change (account update, template status…). */
     public static String change(String entryId, String field, String value) {
         return nameBased("change", entryId, field, value);

@@ -1,6 +1,7 @@
 package io.wabridge.model;
 
 import io.wabridge.model.event.ChangeEvent;
+import io.wabridge.model.event.HandoverEvent;
 import io.wabridge.model.event.InboundEvent;
 import io.wabridge.model.event.OutboundMessage;
 import io.wabridge.model.event.QuarantineRecord;
@@ -21,6 +22,7 @@ public enum EventType {
     QUARANTINE("quarantine", QuarantineRecord.SCHEMA_VERSION, QuarantineRecord.class),
     CHANGE("change", ChangeEvent.SCHEMA_VERSION, ChangeEvent.class),
     TRANSCRIPT("transcript", TranscriptEntry.SCHEMA_VERSION, TranscriptEntry.class),
+    HANDOVER("handover", HandoverEvent.SCHEMA_VERSION, HandoverEvent.class),
     CONVERSATION_STATE("conversation-state", ConversationState.SCHEMA_VERSION, ConversationState.class),
     SEND_LEDGER("send-ledger", LedgerEntry.SCHEMA_VERSION, LedgerEntry.class);
 

@@ -18,6 +18,8 @@ public final class Topics {
     public static final String CHANGES = "whatsapp.changes";
     /** The conversation, when an endpoint's transcript is on or masked. Key: conversation key (or its pseudonym). */
     public static final String TRANSCRIPTS = "whatsapp.transcripts";
+    /** Handover lifecycle events and, for the {@code kafka} provider, the user's messages for agent desks. Key: conversation key. */
+    public static final String HANDOVER = "whatsapp.handover";
     /** Suffix of a topic's dead-letter topic. */
     public static final String DLT_SUFFIX = "-dlt";
 

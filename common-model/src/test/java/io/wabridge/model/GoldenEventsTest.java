@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wabridge.model.event.DeliveryStatus;
+import io.wabridge.model.event.HandoverEvent;
+import io.wabridge.model.event.HandoverEventType;
+import io.wabridge.model.event.HandoverStatus;
 import io.wabridge.model.event.InboundEvent;
 import io.wabridge.model.event.InboundKind;
 import io.wabridge.model.event.OutboundKind;
@@ -41,6 +44,9 @@ class GoldenEventsTest {
                 Arguments.of("golden/transcript-v1.json", EventType.TRANSCRIPT),
                 Arguments.of("golden/conversation-state-v2.json", EventType.CONVERSATION_STATE),
                 Arguments.of("golden/conversation-state-v2-paused.json", EventType.CONVERSATION_STATE),
+                Arguments.of("golden/handover-v1.json", EventType.HANDOVER),
+                Arguments.of("golden/handover-user-message-v1.json", EventType.HANDOVER),
+                Arguments.of("golden/conversation-state-v2-handover.json", EventType.CONVERSATION_STATE),
                 Arguments.of("golden/send-ledger-v1.json", EventType.SEND_LEDGER),
                 Arguments.of("golden/send-ledger-intent-v1.json", EventType.SEND_LEDGER));
     }
@@ -132,6 +138,40 @@ class GoldenEventsTest {
         assertThat(paused.pauseAt(Instant.parse("2025-06-09T01:03:00Z"))).as("ends at until").isNull();
         assertThat(older.pause()).isNull();
         assertThat(older.pauseAt(Instant.parse("2025-06-08T21:00:06Z"))).isNull();
+    }
+
+    @Test
+    void readsHandoverEvents() {
+        HandoverEvent requested = Json.fromBytes(Fixtures.bytes("golden/handover-v1.json"), HandoverEvent.class);
+        HandoverEvent message = Json.fromBytes(Fixtures.bytes("golden/handover-user-message-v1.json"), HandoverEvent.class);
+
+        assertThat(requested.type()).isEqualTo(HandoverEventType.STATUS);
+        assertThat(requested.status()).isEqualTo(HandoverStatus.REQUESTED);
+        assertThat(requested.providerData().path("team").asText()).isEqualTo("billing");
+        assertThat(message.type()).isEqualTo(HandoverEventType.USER_MESSAGE);
+        assertThat(message.sequence()).isEqualTo(2L);
+        assertThat(message.message().at("/image/id").asText()).isEqualTo("1003383421387256");
+    }
+
+    /** The flag of a build before the lifecycle meant "an agent has it": it still does. */
+    @Test
+    void readsTheHandoverOfStateWrittenBeforeTheLifecycleAsActive() {
+        ConversationState old = Json.fromBytes(Fixtures.bytes("golden/conversation-state-v1.json"), ConversationState.class);
+
+        assertThat(old.handoverState()).isNull();
+        assertThat(old.openHandover().status()).isEqualTo(HandoverStatus.ACTIVE);
+        assertThat(old.openHandover().id()).isEqualTo(ConversationState.LEGACY_HANDOVER_ID);
+    }
+
+    @Test
+    void readsConversationStateWithAHandover() {
+        ConversationState state = Json.fromBytes(Fixtures.bytes("golden/conversation-state-v2-handover.json"), ConversationState.class);
+
+        assertThat(state.handover()).isTrue();
+        assertThat(state.openHandover()).isSameAs(state.handoverState());
+        assertThat(state.handoverState().status()).isEqualTo(HandoverStatus.QUEUED);
+        assertThat(state.handoverState().queuePosition()).isEqualTo(3);
+        assertThat(state.handoverState().forwarded()).isEqualTo(2);
     }
 
     /** The changelog value as written before it carried its version (the header said 1) reads as version 1. */

@@ -7,12 +7,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wabridge.model.Topics;
 import io.wabridge.model.event.DeliveryStatus;
+import io.wabridge.model.event.HandoverEvent;
+import io.wabridge.model.event.HandoverEventType;
 import io.wabridge.model.event.StatusEvent;
 import io.wabridge.model.event.StatusSource;
 import io.wabridge.support.kafka.EventCodec;
 import io.wabridge.support.kafka.TopicProbe;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,6 +49,8 @@ class PipelineEndToEndIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     /** How long a person answering from the WhatsApp Business app pauses the demo bot here. */
     private static final Duration HUMAN_PAUSE = Duration.ofSeconds(3);
+    private static final String API_KEY = "e2e-api-key";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     static Path dataDir;
@@ -57,7 +65,8 @@ class PipelineEndToEndIT {
         LocalSettings local = new LocalSettings(dataDir, freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), null);
         pipeline = LocalPipeline.start(local, Map.of(), List.of(
                 "--wabridge.endpoints.demo.message-delay=" + MESSAGE_DELAY.toMillis() + "ms",
-                "--wabridge.endpoints.demo.human-replies.pause=" + HUMAN_PAUSE.toMillis() + "ms"));
+                "--wabridge.endpoints.demo.human-replies.pause=" + HUMAN_PAUSE.toMillis() + "ms",
+                "--wabridge.endpoints.demo.api-key=" + API_KEY));
         sandbox = new SandboxClient(local.sandboxPort());
         ingressPort = local.ingressPort();
         whatsApp = new ResponderWebhooks(ingressPort);
@@ -142,6 +151,47 @@ class PipelineEndToEndIT {
 
         List<JsonNode> sent = await().atMost(WAIT).until(() -> sandbox.outbox(user), messages -> messages.size() >= 2);
         assertThat(sent.get(1).at("/body/text/body").asText()).startsWith("You picked");
+    }
+
+    /** The kafka provider end to end: the desk reads whatsapp.handover and answers through ingress's handover API. */
+    @Test
+    void aHandoverGivesTheUsersMessagesToTheDeskAndTheAgentsRepliesReachWhatsAppInOrderAndPaced() throws Exception {
+        String user = "4915550000004";
+        String key = LocalDefaults.PHONE_NUMBER_ID + ":" + user;
+        EventCodec codec = new EventCodec();
+        try (TopicProbe desk = TopicProbe.atEnd(pipeline.bootstrapServers(), Topics.HANDOVER)) {
+            sandbox.say(user, "hello");
+            await().atMost(WAIT).until(() -> sandbox.outbox(user), messages -> messages.size() == 1);
+            assertThat(handover("start", "{\"userId\":\"" + user + "\"}")).isEqualTo(202);
+            desk.await(2, record -> key.equals(record.key()), WAIT);
+
+            sandbox.say(user, "I need a human");
+            List<HandoverEvent> messages = desk.await(1, record -> key.equals(record.key())
+                    && codec.read(record, HandoverEvent.class).type() == HandoverEventType.USER_MESSAGE, WAIT).stream()
+                    .map(record -> codec.read(record, HandoverEvent.class)).toList();
+            assertThat(messages.get(0).text()).isEqualTo("I need a human");
+
+            assertThat(handover("reply", "{\"userId\":\"" + user + "\",\"text\":\"Hi, Ana here\"}")).isEqualTo(202);
+            assertThat(handover("reply", "{\"userId\":\"" + user + "\",\"text\":\"How can I help?\"}")).isEqualTo(202);
+            assertThat(handover("end", "{\"userId\":\"" + user + "\"}")).isEqualTo(202);
+
+            List<JsonNode> sent = await().atMost(WAIT).until(() -> sandbox.outbox(user), all -> all.size() >= 6);
+            assertThat(sent).extracting(message -> message.at("/body/text/body").asText()).containsExactly(
+                    sent.get(0).at("/body/text/body").asText(), "An agent has joined the conversation.", "Hi, Ana here",
+                    "How can I help?", "The agent has left the conversation.", "I got data without text (fields: handover).");
+            for (int i = 2; i < sent.size(); i++) {
+                assertThat(Duration.between(acceptedAt(sent.get(i - 1)), acceptedAt(sent.get(i))))
+                        .as("gap before message %d", i + 1).isGreaterThanOrEqualTo(MESSAGE_DELAY);
+            }
+        }
+    }
+
+    private int handover(String action, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + ingressPort + "/api/v1/endpoints/"
+                        + LocalDefaults.ENDPOINT + "/handover/" + action))
+                .header("Content-Type", "application/json").header("X-API-Key", API_KEY)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     @Test

@@ -46,7 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @AutoConfigureObservability
-@Import(ProcessorITSupport.SpanCapture.class)
+@Import({ProcessorITSupport.SpanCapture.class, ProcessorITSupport.TestDesk.class})
 abstract class ProcessorITSupport {
 
     static final WireMockServer cognigy = new WireMockServer(WireMockConfiguration.options().dynamicPort());
@@ -138,13 +138,31 @@ abstract class ProcessorITSupport {
         properties.put("wabridge.endpoints.untranslatable.translation.user-language", "de");
         properties.put("wabridge.endpoints.untranslatable.translation.timeout", "900ms");
         // Identity (IdentityIT): the flow sees the phone number when known.
-        properties.put("wabridge.endpoints.by-phone.phone-number-id", "9013");
+        properties.put("wabridge.endpoints.by-phone.phone-number-id", "9017");
         properties.put("wabridge.endpoints.by-phone.cognigy.url", cognigy.baseUrl() + "/cognigy/by-phone");
         properties.put("wabridge.endpoints.by-phone.cognigy.user-id", "phone-number");
         // WhatsApp's own humans (HumanRepliesIT): an echo pauses the bot for 2 h.
         properties.put("wabridge.endpoints.humans.phone-number-id", "9021");
         properties.put("wabridge.endpoints.humans.cognigy.url", cognigy.baseUrl() + "/cognigy/humans");
         properties.put("wabridge.endpoints.humans.human-replies.pause", "2h");
+        // Handover (HandoverIT): the kafka provider with a cancel keyword on "desk"; an inactivity timeout on "quiet";
+        // the HTTP test desk (HttpDeskProvider, WireMock under /desk) on "unreachable", which WireMock plays down.
+        properties.put("wabridge.endpoints.desk.phone-number-id", "9013");
+        properties.put("wabridge.endpoints.desk.cognigy.url", cognigy.baseUrl() + "/cognigy/desk");
+        properties.put("wabridge.endpoints.desk.handover.cancel-keyword", "Cancel");
+        properties.put("wabridge.endpoints.quiet.phone-number-id", "9014");
+        properties.put("wabridge.endpoints.quiet.cognigy.url", cognigy.baseUrl() + "/cognigy/quiet");
+        properties.put("wabridge.endpoints.quiet.handover.inactivity-timeout", "4s");
+        properties.put("wabridge.endpoints.quiet.handover.inactivity-warning", "2s");
+        properties.put("wabridge.endpoints.mirrored.phone-number-id", "9016");
+        properties.put("wabridge.endpoints.mirrored.cognigy.url", cognigy.baseUrl() + "/cognigy/mirrored");
+        properties.put("wabridge.endpoints.mirrored.handover.mirror", "true");
+        properties.put("wabridge.endpoints.unreachable.phone-number-id", "9015");
+        properties.put("wabridge.endpoints.unreachable.cognigy.url", cognigy.baseUrl() + "/cognigy/unreachable");
+        properties.put("wabridge.endpoints.unreachable.handover.provider", HttpDeskProvider.NAME);
+        properties.put("wabridge.endpoints.unreachable.handover.provider-attempts", "3");
+        properties.put("wabridge.endpoints.unreachable.handover.provider-backoff", "10ms");
+        properties.put("wabridge.endpoints.unreachable.handover.texts.error", "No agent right now, back to the bot.");
         properties.put("wabridge.processor.cognigy.max-attempts", "2");
         properties.put("wabridge.processor.cognigy.initial-backoff", "20ms");
         properties.put("wabridge.processor.pipeline.transactional-id", "processor-it");
@@ -225,6 +243,15 @@ abstract class ProcessorITSupport {
         @Bean
         InMemorySpanExporter spans() {
             return InMemorySpanExporter.create();
+        }
+    }
+
+    /** A handover provider over real HTTP, WireMock playing the desk (HandoverIT). */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestDesk {
+        @Bean
+        HttpDeskProvider httpDeskProvider() {
+            return new HttpDeskProvider(cognigy.baseUrl());
         }
     }
 

@@ -37,7 +37,7 @@ class RebalanceIT extends ProcessorITSupport {
 
         Map<String, String> properties = properties();
         properties.put("wabridge.processor.pipeline.transactional-id", "processor-it-second");
-        try (ConfigurableApplicationContext second = ProcessorApplication.builder()
+        try (ConfigurableApplicationContext second = ProcessorApplication.builder().sources(TestDesk.class)
                 .web(WebApplicationType.NONE).properties(asArgs(properties)).run()) {
             InboundProcessor secondProcessor = second.getBean(InboundProcessor.class);
             await().atMost(WAIT).until(() -> !secondProcessor.assignedPartitions().isEmpty()

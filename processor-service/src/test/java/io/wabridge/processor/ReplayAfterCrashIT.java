@@ -41,7 +41,7 @@ class ReplayAfterCrashIT extends ProcessorITSupport {
         properties.put("wabridge.processor.pipeline.drain-timeout", "0s");
         InboundEvent slowEvent = TestEvents.text(TestEvents.PHONE_NUMBER_ID, slow, "wamid.slow-" + slow, "take your time", TestEvents.T0);
         InboundEvent quickEvent = TestEvents.text(TestEvents.PHONE_NUMBER_ID, quick, "wamid.quick-" + quick, "quick", TestEvents.T0);
-        try (ConfigurableApplicationContext doomed = ProcessorApplication.builder()
+        try (ConfigurableApplicationContext doomed = ProcessorApplication.builder().sources(TestDesk.class)
                 .web(WebApplicationType.NONE).properties(properties.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                         .toArray(String[]::new)).run()) {
             InboundProcessor doomedProcessor = doomed.getBean(InboundProcessor.class);

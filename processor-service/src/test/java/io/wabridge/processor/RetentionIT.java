@@ -39,7 +39,7 @@ class RetentionIT extends ProcessorITSupport {
         properties.put("wabridge.endpoints.demo.session.expiration", "1s");
         properties.put("wabridge.processor.pipeline.group-id", "retention-it");
         properties.put("wabridge.processor.pipeline.transactional-id", "processor-it-retention");
-        try (ConfigurableApplicationContext processor = ProcessorApplication.builder().web(WebApplicationType.NONE)
+        try (ConfigurableApplicationContext processor = ProcessorApplication.builder().sources(TestDesk.class).web(WebApplicationType.NONE)
                 .properties(properties.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toArray(String[]::new))
                 .run()) {
             // Consuming means its topics exist and the (empty) changelog was restored.

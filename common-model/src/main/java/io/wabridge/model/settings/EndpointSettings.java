@@ -29,7 +29,8 @@ public record EndpointSettings(
         UserChange edits,
         UserChange revokes,
         TranslationSettings translation,
-        HumanReplies humanReplies) {
+        HumanReplies humanReplies,
+        HandoverSettings handover) {
 
     public EndpointSettings {
         messageDelay = messageDelay == null ? Duration.ZERO : messageDelay;
@@ -44,6 +45,7 @@ public record EndpointSettings(
         revokes = revokes == null ? UserChange.FORWARD : revokes;
         translation = translation == null ? TranslationSettings.OFF : translation;
         humanReplies = humanReplies == null ? new HumanReplies(null, null) : humanReplies;
+        handover = handover == null ? HandoverSettings.DEFAULTS : handover;
     }
 
     /** True when webhook bodies must carry a valid {@code X-Hub-Signature-256}. */

@@ -3,6 +3,7 @@ package io.wabridge.model.state;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.wabridge.model.event.HandoverStatus;
 import io.wabridge.model.event.InboundEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,6 +42,10 @@ import java.util.UUID;
  *                         empty when no claim is pending
  * @param pause            the bot is paused because a human or another app answers on WhatsApp's side,
  *                         or null; absent in state written before pauses existed (not paused)
+ * @param handoverState    the conversation's latest handover to human agents and where it is, or
+ *                         null; absent in state written before the lifecycle existed, where
+ *                         {@code handover} alone meant "an agent has it" (see {@link #openHandover()}).
+ *                         While it is open, {@code handover} is true, so an older build still pauses the flow
  */
 public record ConversationState(
         int schemaVersion,
@@ -55,12 +60,15 @@ public record ConversationState(
         UserIdentity identity,
         String movedTo,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<InboundEvent> parked,
-        BotPause pause) {
+        BotPause pause,
+        HandoverState handoverState) {
 
-    /** 2: {@link #identity}, {@link #movedTo}, {@link #parked} and {@link #pause}; state of version 1 reads as it was. */
+    /** 2: {@link #identity}, {@link #movedTo}, {@link #parked}, {@link #pause} and {@link #handoverState}; state of version 1 reads as it was. */
     public static final int SCHEMA_VERSION = 2;
     /** How long a user message keeps the customer-service window open. */
     public static final Duration SERVICE_WINDOW = Duration.ofHours(24);
+    /** The id of a handover started by a build before the lifecycle existed (only the flag is known). */
+    public static final String LEGACY_HANDOVER_ID = "legacy";
     public static final ConversationState NEW = of(null, null, List.of(), false, -1);
 
     public ConversationState {
@@ -68,13 +76,15 @@ public record ConversationState(
         schemaVersion = schemaVersion == 0 ? 1 : schemaVersion;
         recentMessageIds = recentMessageIds == null ? List.of() : List.copyOf(recentMessageIds);
         parked = parked == null ? List.of() : List.copyOf(parked);
+        // The flag older builds read: set while the lifecycle is open.
+        handover = handoverState != null ? handoverState.open() : handover;
     }
 
     /** A state without session storage. */
     public static ConversationState of(String sessionId, Instant lastActivity, List<String> recentMessageIds,
                                        boolean handover, long lastOffset) {
         return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset, null, null, null,
-                null, null, List.of(), null);
+                null, null, List.of(), null, null);
     }
 
     /** True when nothing is known of the conversation: no turn was ever committed for it (or it was forgotten). */
@@ -147,10 +157,30 @@ public record ConversationState(
         return next;
     }
 
+    /** The plain flag of builds before the lifecycle (a {@code handover} command's {@code data.active}); clears the lifecycle. */
     public ConversationState withHandover(boolean active) {
         Draft next = draft();
         next.handover = active;
+        next.handoverState = null;
         return next.build();
+    }
+
+    public ConversationState withHandoverState(HandoverState state) {
+        Draft next = draft();
+        next.handoverState = state;
+        return next.build();
+    }
+
+    /**
+     * The open handover, or null. State written before the lifecycle existed has only the flag:
+     * a set flag is an {@code active} handover of an unknown provider, id {@code legacy}.
+     */
+    public HandoverState openHandover() {
+        if (handoverState != null) {
+            return handoverState.open() ? handoverState : null;
+        }
+        return handover ? new HandoverState(LEGACY_HANDOVER_ID, null, null, HandoverStatus.ACTIVE, null, null, null,
+                lastActivity, lastActivity, false, null, 0, null) : null;
     }
 
     public ConversationState withSessionStorage(JsonNode storage) {
@@ -232,7 +262,7 @@ public record ConversationState(
      */
     public ConversationState movedTo(String to) {
         return new ConversationState(SCHEMA_VERSION, null, null, List.of(), false, lastOffset, null, null, null, null, to, List.of(),
-                null);
+                null, null);
     }
 
     /** The state with {@code input} (handled at {@code offset}) waiting for the claim's answer. */
@@ -270,6 +300,7 @@ public record ConversationState(
         }
         next.recentMessageIds = ids;
         next.handover = handover || moved.handover;
+        next.handoverState = moved.openHandover() != null && handoverState == null ? moved.handoverState : handoverState;
         next.sessionStorage = moved.sessionStorage != null ? moved.sessionStorage : sessionStorage;
         next.windowOpenUntil = later(serviceWindowUntil(), moved.serviceWindowUntil());
         next.userLanguage = moved.userLanguage != null ? moved.userLanguage : userLanguage;
@@ -304,6 +335,7 @@ public record ConversationState(
         String movedTo;
         List<InboundEvent> parked;
         BotPause pause;
+        HandoverState handoverState;
 
         Draft(ConversationState from) {
             sessionId = from.sessionId;
@@ -318,11 +350,12 @@ public record ConversationState(
             movedTo = from.movedTo;
             parked = from.parked;
             pause = from.pause;
+            handoverState = from.handoverState;
         }
 
         ConversationState build() {
             return new ConversationState(SCHEMA_VERSION, sessionId, lastActivity, recentMessageIds, handover, lastOffset,
-                    sessionStorage, windowOpenUntil, userLanguage, identity, movedTo, parked, pause);
+                    sessionStorage, windowOpenUntil, userLanguage, identity, movedTo, parked, pause, handoverState);
         }
     }
 

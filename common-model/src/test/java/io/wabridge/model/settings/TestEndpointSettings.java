@@ -27,6 +27,7 @@ public final class TestEndpointSettings {
     private EndpointSettings.UserChange revokes;
     private TranslationSettings translation;
     private EndpointSettings.HumanReplies humanReplies;
+    private HandoverSettings handover;
 
     private TestEndpointSettings(String phoneNumberId) {
         this.phoneNumberId = phoneNumberId;
@@ -96,6 +97,11 @@ public final class TestEndpointSettings {
         return this;
     }
 
+    public TestEndpointSettings handover(HandoverSettings value) {
+        handover = value;
+        return this;
+    }
+
     public TestEndpointSettings transformers(TransformerSettings value) {
         transformers = value;
         return this;
@@ -124,6 +130,6 @@ public final class TestEndpointSettings {
     public EndpointSettings build() {
         return new EndpointSettings(appId, accessToken, phoneNumberId, verifyToken, appSecret, messageDelay, markAsRead,
                 cognigy, session, delivery, apiKey, dataProtection, transformers, serviceWindow, edits, revokes, translation,
-                humanReplies);
+                humanReplies, handover);
     }
 }

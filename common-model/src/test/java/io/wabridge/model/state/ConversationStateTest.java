@@ -169,4 +169,19 @@ class ConversationStateTest {
         return new InboundEvent(1, "e-" + wamid, InboundKind.MESSAGE, "demo", "1", "1:US.1", "US.1", wamid, "text", T0, T0, null, null,
                 null, null, null, null, null);
     }
+
+    @Test
+    void theHandoverFlagFollowsTheLifecycleSoAnOlderBuildStillPausesTheFlow() {
+        HandoverState requested = HandoverState.requested("h1", "demo", "u", "kafka", "bot", T0, null);
+        ConversationState open = ConversationState.NEW.afterTurn("s", T0, "m1", 0, 20).withHandoverState(requested.queued(2));
+        ConversationState ended = open.remember("m2", 1, 20).withHandoverState(open.handoverState().active().ended(
+                io.wabridge.model.event.HandoverEndReason.COMPLETED));
+
+        assertThat(open.handover()).isTrue();
+        assertThat(open.afterTurn("s", T0, "m3", 2, 20).withWindowRenewedBy(T0).handoverState()).isEqualTo(requested.queued(2));
+        assertThat(ended.handover()).isFalse();
+        assertThat(ended.openHandover()).isNull();
+        assertThat(ended.handoverState().reason()).isEqualTo(io.wabridge.model.event.HandoverEndReason.COMPLETED);
+        assertThat(Json.fromBytes(Json.toBytes(open), ConversationState.class)).isEqualTo(open);
+    }
 }

@@ -80,6 +80,18 @@ public final class ConversationStore {
                 .toList();
     }
 
+    /** A conversation with an open handover, as {@link #openHandovers()} lists it. */
+    public record Held(String conversationKey, int partition, ConversationState state) {
+    }
+
+    /** The conversations with an open handover (their inactivity timers run on the poll thread). */
+    public List<Held> openHandovers() {
+        return states.entrySet().stream()
+                .filter(e -> e.getValue().state().handover())
+                .map(e -> new Held(e.getKey(), e.getValue().partition(), e.getValue().state()))
+                .toList();
+    }
+
     /** How often {@link #idle} is worth asking; empty when nothing is ever forgotten. */
     public Optional<Duration> sweepInterval() {
         return retention.sweepInterval();

@@ -9,6 +9,7 @@ import io.wabridge.model.state.ConversationState;
 import io.wabridge.support.endpoint.Endpoint;
 import io.wabridge.support.observe.RecordTracing;
 import io.wabridge.support.privacy.LogMasking;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -43,13 +44,16 @@ final class CognigyStage implements TurnStage {
     @Override
     public Optional<Turn> apply(TurnContext turn) {
         try {
-            turn.outputs = call(turn.endpoint, new CognigyRequest(turn.userId, turn.session, turn.input.text(), turn.input.data()));
+            // After what earlier stages put first (a handover's texts to the user).
+            List<JsonNode> outputs = new ArrayList<>(turn.outputs);
+            outputs.addAll(call(turn.endpoint, new CognigyRequest(turn.userId, turn.session, turn.input.text(), turn.input.data())));
+            turn.outputs = outputs;
             return Optional.empty();
         } catch (CognigyException e) {
             log.warn("Cognigy gave no answer for {} (endpoint {}, event {}): {} {}", LogMasking.of(turn.endpoint).key(turn.work.key()),
                     turn.endpoint.id(), turn.event().eventId(), e.failure().reason(), e.getMessage());
             ConversationState after = turn.withStorage(turn.state.afterTurn(turn.session, turn.at, null, turn.offset(), dedupeWindow));
-            return Optional.of(ends.failed(turn.work, turn.endpoint, after, e.failure().reason(), e));
+            return Optional.of(ends.failed(turn, after, e.failure().reason(), e));
         }
     }
 

@@ -3,6 +3,7 @@ package io.wabridge.processor.pipeline;
 import io.wabridge.model.event.InboundEvent;
 import io.wabridge.model.state.ConversationState;
 import io.wabridge.processor.conversation.ConversationStore;
+import io.wabridge.processor.handover.HandoverTimers;
 import io.wabridge.support.consume.KeyOrderedSession;
 import io.wabridge.support.consume.KeyOrderedSettings;
 import io.wabridge.support.consume.KeyedWork;
@@ -11,6 +12,7 @@ import io.wabridge.support.consume.Task;
 import io.wabridge.support.consume.TransactionalCommits;
 import io.wabridge.support.kafka.EventCodec;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -38,6 +40,8 @@ import org.slf4j.LoggerFactory;
 final class InboundTurns implements KeyedWork<Turn> {
 
     private static final Logger log = LoggerFactory.getLogger(InboundTurns.class);
+    /** How often open handovers' inactivity timers are looked at: the timeouts' precision, at a negligible cost. */
+    private static final Duration HANDOVER_TIMER_INTERVAL = Duration.ofSeconds(1);
     /** Forgetting is housekeeping: a bounded batch per sweep keeps each transaction and pause short. */
     private static final int MAX_FORGOTTEN_PER_SWEEP = 10_000;
 
@@ -49,11 +53,15 @@ final class InboundTurns implements KeyedWork<Turn> {
     private final PipelineSettings settings;
     private final String inboundTopic;
     private final TransactionalCommits<Turn> commits;
+    private final HandoverTimers timers;
     private KeyOrderedSession<Turn> session;
     private long lastSweepNanos = System.nanoTime();
+    private long lastTimerNanos = System.nanoTime();
 
     private InboundTurns(Producer<String, byte[]> producer, Consumer<String, byte[]> restorer, ConversationStore store,
-                         TurnHandler handler, EventCodec codec, Executor workers, PipelineSettings settings, String inboundTopic) {
+                         TurnHandler handler, EventCodec codec, Executor workers, PipelineSettings settings, String inboundTopic,
+                         HandoverTimers timers) {
+        this.timers = timers;
         this.restorer = restorer;
         this.store = store;
         this.handler = handler;
@@ -67,8 +75,9 @@ final class InboundTurns implements KeyedWork<Turn> {
     /** A consuming session over these clients, which it owns and closes; checks first that the changelog fits the inbound topic. */
     static KeyOrderedSession<Turn> session(Consumer<String, byte[]> consumer, Producer<String, byte[]> producer,
                                            Consumer<String, byte[]> restorer, ConversationStore store, TurnHandler handler,
-                                           EventCodec codec, Executor workers, PipelineSettings settings, String inboundTopic) {
-        InboundTurns turns = new InboundTurns(producer, restorer, store, handler, codec, workers, settings, inboundTopic);
+                                           EventCodec codec, Executor workers, PipelineSettings settings, String inboundTopic,
+                                           HandoverTimers timers) {
+        InboundTurns turns = new InboundTurns(producer, restorer, store, handler, codec, workers, settings, inboundTopic, timers);
         try {
             turns.requireMatchingPartitions(consumer);
         } catch (RuntimeException e) {
@@ -154,12 +163,30 @@ final class InboundTurns implements KeyedWork<Turn> {
 
     @Override
     public void afterPoll() {
+        if (System.nanoTime() - lastTimerNanos >= HANDOVER_TIMER_INTERVAL.toNanos()) {
+            lastTimerNanos = System.nanoTime();
+            fireHandoverTimers();
+        }
         Duration interval = store.sweepInterval().orElse(null);
         if (interval == null || System.nanoTime() - lastSweepNanos < interval.toNanos()) {
             return;
         }
         lastSweepNanos = System.nanoTime();
         forgetIdleConversations();
+    }
+
+    /**
+     * Writes the due inactivity timers of open handovers as records on their conversations' own
+     * inbound partitions, in a transaction of their own: they are then handled as turns, in order.
+     */
+    private void fireHandoverTimers() {
+        List<HandoverTimers.Due> due = timers.due(store.openHandovers(), Instant.now());
+        if (due.isEmpty()) {
+            return;
+        }
+        commits.inTransaction(producer -> due.forEach(timer ->
+                producer.send(codec.record(inboundTopic, timer.partition(), timer.conversationKey(), timer.event(), null))));
+        log.debug("Wrote {} handover inactivity timer record(s)", due.size());
     }
 
     /**

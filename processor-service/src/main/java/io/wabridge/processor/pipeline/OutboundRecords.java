@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.wabridge.model.EventHeaders;
 import io.wabridge.model.EventIds;
 import io.wabridge.model.Topics;
+import io.wabridge.model.event.HandoverEvent;
 import io.wabridge.model.event.InboundEvent;
 import io.wabridge.model.event.OutboundKind;
 import io.wabridge.model.event.OutboundMessage;
@@ -29,11 +30,18 @@ final class OutboundRecords {
     private final String outboundTopic;
     private final String deadLetterTopic;
     private final String transcriptTopic;
+    private final String handoverTopic;
     private final Clock clock;
     private final RecordTracing tracing;
 
     OutboundRecords(EventCodec codec, String outboundTopic, String deadLetterTopic, String transcriptTopic, Clock clock,
                     RecordTracing tracing) {
+        this(codec, outboundTopic, deadLetterTopic, transcriptTopic, Topics.HANDOVER, clock, tracing);
+    }
+
+    OutboundRecords(EventCodec codec, String outboundTopic, String deadLetterTopic, String transcriptTopic, String handoverTopic,
+                    Clock clock, RecordTracing tracing) {
+        this.handoverTopic = handoverTopic;
         this.codec = codec;
         this.outboundTopic = outboundTopic;
         this.deadLetterTopic = deadLetterTopic;
@@ -100,6 +108,11 @@ final class OutboundRecords {
                 direction == TranscriptDirection.USER ? masking.messageId(event.messageId()) : null,
                 direction == TranscriptDirection.USER ? null : index, masked, at);
         return Optional.of(codec.record(transcriptTopic, key, entry, traceparent(work)));
+    }
+
+    /** A handover event of the turn, on the handover topic under the conversation key. */
+    ProducerRecord<String, byte[]> handover(Work work, HandoverEvent event) {
+        return codec.record(handoverTopic, work.key(), event, traceparent(work));
     }
 
     /** The turn's span (a child of the inbound record's trace); without tracing, the inbound header as it came. */

@@ -7,6 +7,11 @@ import io.wabridge.processor.cognigy.CognigyClientSettings;
 import io.wabridge.processor.conversation.ConversationSettings;
 import io.wabridge.processor.conversation.ConversationStore;
 import io.wabridge.processor.conversation.Retention;
+import io.wabridge.processor.handover.HandoverProvider;
+import io.wabridge.processor.handover.HandoverProviders;
+import io.wabridge.processor.handover.HandoverTimers;
+import io.wabridge.processor.handover.Handovers;
+import io.wabridge.processor.handover.KafkaHandoverProvider;
 import io.wabridge.processor.input.MediaUrlSettings;
 import io.wabridge.processor.input.MediaUrls;
 import io.wabridge.processor.output.OutputMapper;
@@ -23,6 +28,7 @@ import io.wabridge.support.observe.EndpointCircuits;
 import io.wabridge.support.observe.RecordTracing;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -94,15 +100,35 @@ class PipelineConfiguration {
         return Translations.of(endpoints, http, meters);
     }
 
+    /** The generic handover provider: events and user messages on the handover topic. */
+    @Bean
+    KafkaHandoverProvider kafkaHandoverProvider() {
+        return new KafkaHandoverProvider();
+    }
+
+    /** Every {@link HandoverProvider} bean, by name; an endpoint naming one that is missing fails start-up. */
+    @Bean
+    Handovers handovers(List<HandoverProvider> providers, Endpoints endpoints, MeterRegistry meters) {
+        HandoverProviders byName = new HandoverProviders(providers);
+        endpoints.all().forEach(endpoint -> {
+            String provider = endpoint.settings().handover().provider();
+            if (!byName.has(provider)) {
+                throw new IllegalStateException("wabridge.endpoints." + endpoint.id() + ".handover.provider is " + provider
+                        + " but this processor has only " + byName.names());
+            }
+        });
+        return new Handovers(byName, meters, Clock.systemUTC());
+    }
+
     @Bean
     TurnHandler turnHandler(Endpoints endpoints, CognigyClient cognigy, MediaUrls mediaUrls, OutputSettings output,
                             EventCodec codec, TopicSettings topics, ConversationSettings conversations, MeterRegistry meters,
-                            RecordTracing tracing, Transformers transformers, Translations translations) {
+                            RecordTracing tracing, Transformers transformers, Translations translations, Handovers handovers) {
         OutboundRecords records = new OutboundRecords(codec, topics.outbound(), Topics.deadLetterOf(topics.inbound()),
-                topics.transcripts(), Clock.systemUTC(), tracing);
+                topics.transcripts(), topics.handover(), Clock.systemUTC(), tracing);
         return new TurnHandler(endpoints, cognigy, mediaUrls, new OutputMapper(output), records, conversations.dedupeWindow(),
                 Clock.systemUTC(), meters, tracing, transformers, translations,
-                new TurnHandler.IdentityRouting(codec, topics.inbound(), conversations.claimLegacyState()));
+                new TurnHandler.IdentityRouting(codec, topics.inbound(), conversations.claimLegacyState()), handovers);
     }
 
     /** {@code cognigy} health and circuit gauges; informational. */
@@ -153,7 +179,7 @@ class PipelineConfiguration {
                 clients.producer("transactions", producer),
                 clients.consumer(null, "restorer", restorer),
                 new ConversationStore(conversations.topic(), new Retention(conversations.retention(), endpoints), Clock.systemUTC()),
-                handler, codec, turnWorkers, settings, topics.inbound()),
+                handler, codec, turnWorkers, settings, topics.inbound(), new HandoverTimers(endpoints)),
                 settings.drainTimeout());
     }
 }

@@ -48,11 +48,7 @@ final class RecordsStage implements TurnStage {
 
     @Override
     public Optional<Turn> apply(TurnContext turn) {
-        return Optional.of(toFlow(turn.event().kind()) ? flowTurn(turn) : userTurn(turn));
-    }
-
-    private static boolean toFlow(InboundKind kind) {
-        return kind == InboundKind.MESSAGE || kind == InboundKind.INJECT;
+        return Optional.of(turn.input != null ? flowTurn(turn) : userTurn(turn));
     }
 
     private Turn flowTurn(TurnContext turn) {
@@ -64,6 +60,7 @@ final class RecordsStage implements TurnStage {
             out.add(records.outbound(turn.work, endpoint, 0, OutboundKind.MARK_READ, null));
         }
         addMessages(turn, out);
+        addHandoverEvents(turn, out);
         records.transcript(turn.work, endpoint, turn.session, TranscriptDirection.USER, null, turn.input.text(), turn.input.data())
                 .ifPresent(out::add);
         for (int i = 0; i < turn.outputs.size(); i++) {
@@ -75,7 +72,7 @@ final class RecordsStage implements TurnStage {
             return tooLarge(turn, turn.state.afterTurn(turn.session, turn.at, null, turn.offset(), dedupeWindow));
         }
         return ends.outcome(turn.work, turn.withStorage(turn.state.afterTurn(turn.session, turn.at, turn.messageId, turn.offset(),
-                dedupeWindow)), out, "replied");
+                dedupeWindow)), out, turn.outcome != null ? turn.outcome : "replied");
     }
 
     /** Notify and agent replies: converted like a bot output, without the flow. */
@@ -83,6 +80,7 @@ final class RecordsStage implements TurnStage {
         var event = turn.event();
         List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
         addMessages(turn, out);
+        addHandoverEvents(turn, out);
         TranscriptDirection direction = event.kind() == InboundKind.AGENT_REPLY ? TranscriptDirection.AGENT : TranscriptDirection.BOT;
         for (int i = 0; i < turn.outputs.size(); i++) {
             JsonNode output = turn.outputs.get(i);
@@ -93,7 +91,14 @@ final class RecordsStage implements TurnStage {
             return tooLarge(turn, turn.state.remember(null, turn.offset(), dedupeWindow));
         }
         return ends.outcome(turn.work, turn.withStorage(turn.state.remember(turn.messageId, turn.offset(), dedupeWindow)), out,
-                "notified");
+                turn.outcome != null ? turn.outcome : "notified");
+    }
+
+    /** The handover's events, after the messages: a desk that sees the end sees it after what the user was told. */
+    private void addHandoverEvents(TurnContext turn, List<ProducerRecord<String, byte[]>> out) {
+        if (turn.handover != null) {
+            turn.handover.events().forEach(event -> out.add(records.handover(turn.work, event)));
+        }
     }
 
     /**
@@ -108,7 +113,11 @@ final class RecordsStage implements TurnStage {
         int index = out.size();
         boolean open = turn.state.serviceWindowOpenAt(turn.at);
         EndpointSettings.ServiceWindow window = turn.endpoint.settings().serviceWindow();
+        int outputs = 0;
         for (List<ObjectNode> messages : turn.messages) {
+            if (turn.sentOutputs != null && outputs++ >= turn.sentOutputs) {
+                break; // mirrored to the flow while an agent has the conversation: its outputs are not the user's
+            }
             for (ObjectNode message : messages) {
                 if (open || WindowTemplate.isTemplate(message)) {
                     out.add(records.outbound(turn.work, turn.endpoint, index++, OutboundKind.MESSAGE, message));

@@ -1,23 +1,14 @@
 package io.wabridge.processor.pipeline;
 
 import io.wabridge.model.event.InboundKind;
-import java.util.List;
 import java.util.Optional;
 
 /**
  * The turn's Cognigy session: the one an inject names, else the conversation's current one unless
- * it expired. While an agent has the conversation a user message goes no further (routing it to
- * the agent is the handover stage's job).
+ * it expired. (While an agent has the conversation, the handover stage after input mapping
+ * routes a user message to the agent side instead of the flow.)
  */
 final class SessionStage implements TurnStage {
-
-    private final TurnEnds ends;
-    private final int dedupeWindow;
-
-    SessionStage(TurnEnds ends, int dedupeWindow) {
-        this.ends = ends;
-        this.dedupeWindow = dedupeWindow;
-    }
 
     @Override
     public String name() {
@@ -30,10 +21,6 @@ final class SessionStage implements TurnStage {
         turn.session = event.sessionId() != null && event.kind() == InboundKind.INJECT
                 ? event.sessionId()
                 : turn.state.sessionFor(turn.at, turn.endpoint.settings().session().expiration(), event.eventId());
-        if (turn.state.handover() && event.kind() == InboundKind.MESSAGE) {
-            return Optional.of(ends.outcome(turn.work,
-                    turn.state.afterTurn(turn.session, turn.at, turn.messageId, turn.offset(), dedupeWindow), List.of(), "handover"));
-        }
         return Optional.empty();
     }
 }

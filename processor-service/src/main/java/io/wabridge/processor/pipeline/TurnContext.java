@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wabridge.model.event.InboundEvent;
 import io.wabridge.model.state.ConversationState;
+import io.wabridge.model.state.HandoverState;
+import io.wabridge.model.Json;
+import io.wabridge.processor.handover.HandoverContext;
+import io.wabridge.processor.handover.HandoverTurn;
 import io.wabridge.processor.input.CognigyInput;
 import io.wabridge.support.endpoint.Endpoint;
 import java.time.Instant;
@@ -42,6 +46,14 @@ final class TurnContext {
     /** Output translation: the list button label and default body in the user's language; null = the settings'. */
     String listButtonLabel;
     String defaultBodyText;
+    /** Handover stages: the turn's view of the conversation's handover, when a stage touched it; its events go out with the turn. */
+    HandoverTurn handover;
+    /** Handover stages: the outcome counted instead of the path's own ({@code handover}…); null = the path's. */
+    String outcome;
+    /** Mirroring: only the first this many outputs (the handover's texts) go to the user; null = all. */
+    Integer sentOutputs;
+    /** The input is the flow's handover end input: a start marker in its outputs does not start another handover. */
+    boolean handoverEndInput;
     /** Set by a stage that stopped the input on purpose (a transformer): the reason, for the transcript. */
     String droppedBy;
 
@@ -72,7 +84,27 @@ final class TurnContext {
             return null;
         }
         ConversationState stored = sessionStorage == null ? after : after.withSessionStorage(sessionStorage);
+        stored = handover == null || !handover.changed() ? stored : stored.withHandoverState(handover.state());
         return userLanguage == null ? stored : stored.withUserLanguage(userLanguage);
+    }
+
+    /** What the handover package needs to know of this turn; call after the session stage. */
+    HandoverContext handoverContext() {
+        InboundEvent event = event();
+        return new HandoverContext(endpoint.id(), endpoint.phoneNumberId(), work.key(), event.userId(), event.contactName(),
+                session != null ? session : state.sessionId(), event.eventId(), at);
+    }
+
+    /** Texts as outputs ({@code {text}}), to show like a flow's. */
+    static List<JsonNode> textOutputs(List<String> texts) {
+        List<JsonNode> outputs = new ArrayList<>();
+        texts.forEach(text -> outputs.add(Json.mapper().createObjectNode().put("text", text)));
+        return outputs;
+    }
+
+    /** The conversation's handover as this turn left it so far: the stage's view, else the stored one. */
+    HandoverState currentHandover() {
+        return handover != null ? handover.state() : state.handoverState() != null ? state.handoverState() : state.openHandover();
     }
 
     /** The user's language: detected this turn, else the stored one; null = not known yet. */

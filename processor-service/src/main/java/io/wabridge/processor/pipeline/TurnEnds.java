@@ -40,6 +40,20 @@ final class TurnEnds {
         return outcome(work, after, out, "fallback");
     }
 
+    /**
+     * As {@link #failed(Work, Endpoint, ConversationState, String, Exception)}, keeping the turn's
+     * handover events: a handover that ended in the turn has ended, whether or not the flow then answered.
+     */
+    Turn failed(TurnContext turn, ConversationState after, String reason, Exception cause) {
+        Turn failed = failed(turn.work, turn.endpoint, after, reason, cause);
+        if (turn.handover == null || turn.handover.events().isEmpty()) {
+            return failed;
+        }
+        List<ProducerRecord<String, byte[]>> out = new ArrayList<>(failed.records());
+        turn.handover.events().forEach(event -> out.add(records.handover(turn.work, event)));
+        return new Turn(failed.work(), failed.state(), out);
+    }
+
     Turn deadLetterOnly(Work work, ConversationState after, String reason, String detail) {
         meters.counter("wabridge.processor.dead.letters", "reason", reason).increment();
         return new Turn(work, after, List.of(records.deadLetter(work.record(), reason, detail)));

@@ -1,6 +1,5 @@
 package io.wabridge.processor.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wabridge.model.event.InboundEvent;
 import io.wabridge.model.event.InboundKind;
@@ -8,6 +7,7 @@ import io.wabridge.model.privacy.Masking;
 import io.wabridge.model.state.ConversationState;
 import io.wabridge.model.state.UserIdentity;
 import io.wabridge.processor.cognigy.CognigyClient;
+import io.wabridge.processor.handover.Handovers;
 import io.wabridge.processor.humans.BotPauses;
 import io.wabridge.processor.identity.SeenIds;
 import io.wabridge.processor.input.MediaUrls;
@@ -30,11 +30,15 @@ import org.slf4j.LoggerFactory;
  * Handles one inbound record given its conversation's state. Dedupe and the endpoint lookup come
  * first; then the record's kind picks a short list of {@link TurnStage}s that run in order:
  * <ul>
- *   <li>message, inject: session → input mapping → input transformer → input translation → Cognigy →
+ *   <li>message, inject: session → input mapping → handover routing (to the agent side while a handover is
+ *       open) → input transformer → input translation → Cognigy → handover marker (a flow's start) →
  *       output translation → output mapping → output transformer → records</li>
- *   <li>notify, agent reply: direct output → notify transformer → output translation → output mapping → records</li>
- *   <li>handover command: the handover flag</li>
+ *   <li>notify, agent reply: direct output → agent reply (the handover's timer) → notify transformer →
+ *       output translation → output mapping → records</li>
+ *   <li>handover command: session → the command (start, queued, active, end, inactivity) → when it ended the
+ *       handover, the flow's end input: Cognigy → output translation → output mapping → output transformer → records</li>
  *   <li>echo, thread control, standby (WhatsApp's own humans): the bot's pause, nothing sent</li>
+ *   <li>identity claim and transfer: {@link IdentityTurns}, before dedupe and stages</li>
  * </ul>
  * While the bot is paused, the message and notify lists stop at their first stage, {@link PauseStage}.
  * Runs on a worker thread; never more than one turn per conversation at a time, so check-and-remember
@@ -59,6 +63,7 @@ class TurnHandler {
     /** See {@link TurnHandler#TurnHandler(Endpoints, CognigyClient, MediaUrls, OutputMapper, OutboundRecords, int, Clock, MeterRegistry, RecordTracing, Transformers, Translations, IdentityRouting)}. */
     record IdentityRouting(EventCodec codec, String inboundTopic, boolean claimLegacyState) {
     }
+    private final List<TurnStage> handoverCommand;
 
     TurnHandler(Endpoints endpoints, CognigyClient cognigy, MediaUrls mediaUrls, OutputMapper outputMapper,
                 OutboundRecords records, int dedupeWindow, Clock clock, MeterRegistry meters, RecordTracing tracing) {
@@ -76,16 +81,17 @@ class TurnHandler {
                 OutboundRecords records, int dedupeWindow, Clock clock, MeterRegistry meters, RecordTracing tracing,
                 Transformers transformers, Translations translations) {
         this(endpoints, cognigy, mediaUrls, outputMapper, records, dedupeWindow, clock, meters, tracing, transformers, translations,
-                new IdentityRouting(new EventCodec(), "whatsapp.inbound", true));
+                new IdentityRouting(new EventCodec(), "whatsapp.inbound", true), Handovers.kafkaOnly(meters, clock));
     }
 
     /**
-     * @param routing where identity claims and transfers go (the inbound topic) and whether a new
-     *                conversation claims the state of its phone-number key ({@code wabridge.processor.conversations.claim-legacy-state})
+     * @param routing   where identity claims and transfers go (the inbound topic) and whether a new
+     *                  conversation claims the state of its phone-number key ({@code wabridge.processor.conversations.claim-legacy-state})
+     * @param handovers the handover providers and lifecycle
      */
     TurnHandler(Endpoints endpoints, CognigyClient cognigy, MediaUrls mediaUrls, OutputMapper outputMapper,
                 OutboundRecords records, int dedupeWindow, Clock clock, MeterRegistry meters, RecordTracing tracing,
-                Transformers transformers, Translations translations, IdentityRouting routing) {
+                Transformers transformers, Translations translations, IdentityRouting routing, Handovers handovers) {
         this.endpoints = endpoints;
         this.ends = new TurnEnds(records, meters);
         this.identity = new IdentityTurns(routing.codec(), routing.inboundTopic(), routing.claimLegacyState(), dedupeWindow, ends, meters);
@@ -98,23 +104,39 @@ class TurnHandler {
         RecordsStage recordsStage = new RecordsStage(records, ends, dedupeWindow, meters);
         InputTransformStage inputTransform = new InputTransformStage(transformers, records, ends, meters, dedupeWindow);
         OutputTranslationStage outputTranslation = new OutputTranslationStage(translations, outputMapper.settings());
+        CognigyStage cognigyStage = new CognigyStage(cognigy, tracing, ends, dedupeWindow);
+        OutputTransformStage outputTransform = new OutputTransformStage(transformers, outputMapping, meters);
+        SessionStage session = new SessionStage();
+        // A turn that ends without the flow: what it shows the user, then its records.
+        List<TurnStage> withoutFlow = List.of(outputTranslation, outputMapping, recordsStage);
         this.toFlow = List.of(
                 pause,
-                new SessionStage(ends, dedupeWindow),
+                session,
                 new InputMappingStage(mediaUrls),
+                new HandoverRoutingStage(handovers, withoutFlow),
                 inputTransform,
                 new InputTranslationStage(translations),
-                new CognigyStage(cognigy, tracing, ends, dedupeWindow),
+                cognigyStage,
+                new HandoverMarkerStage(handovers, cognigyStage),
                 outputTranslation,
                 outputMapping,
-                new OutputTransformStage(transformers, outputMapping, meters),
+                outputTransform,
                 recordsStage);
         this.toUser = List.of(
                 pause,
                 new DirectOutputStage(),
+                new AgentReplyStage(handovers),
                 inputTransform,
                 outputTranslation,
                 outputMapping,
+                recordsStage);
+        this.handoverCommand = List.of(
+                session,
+                new HandoverCommandStage(handovers, withoutFlow, ends, dedupeWindow),
+                cognigyStage,
+                outputTranslation,
+                outputMapping,
+                outputTransform,
                 recordsStage);
     }
 
@@ -177,7 +199,7 @@ class TurnHandler {
             return switch (event.kind()) {
                 case MESSAGE, INJECT -> run(toFlow, new TurnContext(work, endpoint, messageId, before, at));
                 case NOTIFY, AGENT_REPLY -> run(toUser, new TurnContext(work, endpoint, messageId, state, eventTime(event)));
-                case HANDOVER -> handover(work, state, messageId);
+                case HANDOVER -> run(handoverCommand, new TurnContext(work, endpoint, messageId, state, eventTime(event)));
                 case ECHO, THREAD_CONTROL, STANDBY -> otherResponder(work, endpoint, state, messageId, at);
                 case IDENTITY_CLAIM, IDENTITY_TRANSFER -> throw new IllegalStateException(event.kind() + " is an identity turn");
             };
@@ -188,7 +210,8 @@ class TurnHandler {
         }
     }
 
-    private static Turn run(List<TurnStage> stages, TurnContext turn) {
+    /** Runs the stages in order until one ends the turn (a stage may run the rest of a turn itself). */
+    static Turn run(List<TurnStage> stages, TurnContext turn) {
         for (TurnStage stage : stages) {
             Optional<Turn> end = stage.apply(turn);
             if (end.isPresent()) {
@@ -215,14 +238,6 @@ class TurnHandler {
         log.error("Handling {} for {} crashed", work.record().offset(), masking.key(work.key()), LogMasking.throwable(masking, cause));
         return ends.deadLetterOnly(work, state.remember(null, work.record().offset(), dedupeWindow), "processing-failed",
                 String.valueOf(cause));
-    }
-
-    /** {@code data.active} (default true) starts or ends a handover. */
-    private Turn handover(Work work, ConversationState state, String messageId) {
-        JsonNode data = work.event().data();
-        boolean active = data == null || data.path("active").asBoolean(true);
-        ConversationState after = state.withHandover(active).remember(messageId, work.record().offset(), dedupeWindow);
-        return ends.outcome(work, after, List.of(), active ? "handover-started" : "handover-ended");
     }
 
     /** Someone else answers on WhatsApp's side: the bot's pause changes, nothing goes to the flow or the user. */

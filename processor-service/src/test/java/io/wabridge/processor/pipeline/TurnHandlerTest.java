@@ -8,6 +8,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wabridge.model.EventHeaders;
 import io.wabridge.model.EventIds;
 import io.wabridge.model.Json;
+import io.wabridge.model.Topics;
+import io.wabridge.model.event.HandoverEndReason;
+import io.wabridge.model.event.HandoverEvent;
+import io.wabridge.model.event.HandoverStatus;
 import io.wabridge.model.event.InboundEvent;
 import io.wabridge.model.event.InboundKind;
 import io.wabridge.model.event.OutboundMessage;
@@ -18,9 +22,11 @@ import io.wabridge.model.settings.TestEndpointSettings;
 import io.wabridge.model.state.BotPause;
 import io.wabridge.model.state.ConversationState;
 import io.wabridge.processor.ResponderEvents;
+import io.wabridge.model.state.HandoverState;
 import io.wabridge.processor.TestEvents;
 import io.wabridge.processor.cognigy.CognigyClient;
 import io.wabridge.processor.cognigy.CognigyClientSettings;
+import io.wabridge.processor.cognigy.CognigyException;
 import io.wabridge.processor.cognigy.CognigyRequest;
 import io.wabridge.processor.input.MediaUrlSettings;
 import io.wabridge.processor.input.MediaUrls;
@@ -130,9 +136,27 @@ class TurnHandlerTest {
 
         Turn turn = handler.handle(work, ConversationState.NEW.withHandover(true));
 
-        assertThat(turn.records()).isEmpty();
+        assertThat(turn.records()).as("the message for the agent side, on the handover topic")
+                .singleElement().satisfies(record -> assertThat(record.topic()).isEqualTo(Topics.HANDOVER));
         assertThat(turn.state().alreadyHandled("wamid.4", 99)).isTrue();
         assertThat(requests).isEmpty();
+    }
+
+    @Test
+    void aHandoverEndedByTheAgentStaysEndedAndIsReportedWhenTheFlowCannotBeReachedForTheEndInput() {
+        HandoverState queued = HandoverState.requested("h1", TestEvents.ENDPOINT, "u9", "kafka", "api", TestEvents.T0, null).queued(null);
+        ConversationState state = ConversationState.NEW.afterTurn("s", TestEvents.T0, "wamid.0", 1, 20).withHandoverState(queued);
+        answer = null;
+
+        Turn turn = handler.handle(work(handoverCommand("u9", "{\"action\":\"end\",\"status\":\"completed\"}"), 5), state);
+
+        assertThat(requests).singleElement().satisfies(request ->
+                assertThat(request.data().path("handover").path("status").asText()).isEqualTo("completed"));
+        assertThat(turn.state().handoverState().status()).isEqualTo(HandoverStatus.ENDED);
+        assertThat(turn.state().handover()).isFalse();
+        assertThat(turn.records()).extracting(ProducerRecord::topic).containsExactly("in-dlt", Topics.HANDOVER);
+        HandoverEvent ended = codec.read(asConsumed(turn.records().get(1)), HandoverEvent.class);
+        assertThat(ended.reason()).isEqualTo(HandoverEndReason.COMPLETED);
     }
 
     @Test
@@ -400,6 +424,16 @@ class TurnHandlerTest {
         return record;
     }
 
+    private static InboundEvent handoverCommand(String user, String data) {
+        try {
+            return new InboundEvent(InboundEvent.SCHEMA_VERSION, "cmd-" + user, InboundKind.HANDOVER, TestEvents.ENDPOINT,
+                    TestEvents.PHONE_NUMBER_ID, TestEvents.PHONE_NUMBER_ID + ":" + user, user, null, null, null, TestEvents.T0, null, null,
+                    Json.mapper().readTree(data), null, null, null, null);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static Endpoints endpoints() {
         EndpointSettings demo = TestEndpointSettings.number(TestEvents.PHONE_NUMBER_ID).cognigyUrl("http://cognigy.invalid/x").build();
         EndpointSettings plain = TestEndpointSettings.number("4004").cognigyUrl("http://cognigy.invalid/y")
@@ -422,6 +456,9 @@ class TurnHandlerTest {
         @Override
         public List<JsonNode> send(String endpointId, EndpointSettings.Cognigy cognigy, CognigyRequest request) {
             requests.add(request);
+            if (answer == null) {
+                throw new CognigyException(CognigyException.Failure.UNAVAILABLE, "scripted failure", null);
+            }
             return answer;
         }
     }

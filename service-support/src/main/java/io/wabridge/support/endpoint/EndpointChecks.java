@@ -1,6 +1,7 @@
 package io.wabridge.support.endpoint;
 
 import io.wabridge.model.settings.EndpointSettings;
+import io.wabridge.model.settings.HandoverSettings;
 import io.wabridge.model.settings.TranslationSettings;
 import java.time.Duration;
 import java.util.Collection;
@@ -41,6 +42,21 @@ final class EndpointChecks {
                     + prefix + "service-window.outside is template");
         }
         translation(prefix + "translation.", settings.translation());
+        handover(prefix + "handover.", settings.handover());
+    }
+
+    /** The inactivity warning must come before the timeout it warns of; providers need at least one attempt. */
+    private static void handover(String prefix, HandoverSettings handover) {
+        notNegative(prefix + "inactivity-timeout", handover.inactivityTimeout());
+        notNegative(prefix + "inactivity-warning", handover.inactivityWarning());
+        notNegative(prefix + "provider-backoff", handover.providerBackoff());
+        if (!handover.inactivityWarning().isZero() && handover.inactivityWarning().compareTo(handover.inactivityTimeout()) >= 0) {
+            throw new IllegalStateException(prefix + "inactivity-warning must be shorter than " + prefix
+                    + "inactivity-timeout but was " + handover.inactivityWarning());
+        }
+        if (handover.providerAttempts() < 1) {
+            throw new IllegalStateException(prefix + "provider-attempts must be at least 1 but was " + handover.providerAttempts());
+        }
     }
 
     /** Translation needs a provider and its key once on; the rest has defaults. */

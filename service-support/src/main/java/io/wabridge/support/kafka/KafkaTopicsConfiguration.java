@@ -32,6 +32,7 @@ public class KafkaTopicsConfiguration {
                 topic(topics, topics.outbound()),
                 topic(topics, topics.quarantine()),
                 topic(topics, topics.changes()),
+                topic(topics, topics.handover()),
                 // A transcript is a log that expires, not state: delete by age (the default policy), never compact.
                 TopicBuilder.name(topics.transcripts())
                         .partitions(topics.partitions())

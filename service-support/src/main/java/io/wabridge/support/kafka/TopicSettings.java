@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param transcripts       the conversation transcript topic; a log, not compacted: entries are
  *                          deleted after {@code transcripts-retention}
  * @param transcriptsRetention how long transcript entries are kept when the topic is created
+ * @param handover          handover lifecycle events and (with the {@code kafka} provider) the users'
+ *                          messages for agent desks, written by the processor
  */
 @ConfigurationProperties("wabridge.topics")
 public record TopicSettings(
@@ -32,7 +34,8 @@ public record TopicSettings(
         @DefaultValue("1") Short replicationFactor,
         @DefaultValue("true") Boolean create,
         @DefaultValue(Topics.TRANSCRIPTS) String transcripts,
-        @DefaultValue("30d") Duration transcriptsRetention) {
+        @DefaultValue("30d") Duration transcriptsRetention,
+        @DefaultValue(Topics.HANDOVER) String handover) {
 
     public TopicSettings {
         if (partitions < 1) {

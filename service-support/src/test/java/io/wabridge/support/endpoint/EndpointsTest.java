@@ -128,6 +128,25 @@ class EndpointsTest {
     }
 
     @Test
+    void bindsHandoverSettingsAndRefusesAWarningThatComesAfterTheTimeout() {
+        context.withPropertyValues("wabridge.endpoints.demo.phone-number-id=1", "wabridge.endpoints.demo.handover.inactivity-timeout=5m",
+                        "wabridge.endpoints.demo.handover.inactivity-warning=5m")
+                .run(ctx -> assertThat(ctx).getFailure().rootCause()
+                        .hasMessage("wabridge.endpoints.demo.handover.inactivity-warning must be shorter than "
+                                + "wabridge.endpoints.demo.handover.inactivity-timeout but was PT5M"));
+        context.withPropertyValues("wabridge.endpoints.demo.phone-number-id=1", "wabridge.endpoints.demo.handover.cancel-keyword= Stop ",
+                        "wabridge.endpoints.demo.handover.texts.agent-joined=", "wabridge.endpoints.demo.handover.inactivity-timeout=10m")
+                .run(ctx -> {
+                    var handover = ctx.getBean(Endpoints.class).byId("demo").orElseThrow().settings().handover();
+                    assertThat(handover.provider()).isEqualTo("kafka");
+                    assertThat(handover.isCancelKeyword("stop")).isTrue();
+                    assertThat(handover.texts().agentJoined()).as("empty = not sent").isEmpty();
+                    assertThat(handover.texts().agentLeft()).isEqualTo("The agent has left the conversation.");
+                    assertThat(handover.inactivityTimeout()).isEqualTo(Duration.ofMinutes(10));
+                });
+    }
+
+    @Test
     void aTemplateOutsideTheWindowNeedsItsNameAndBindsFromProperties() {
         context.withPropertyValues("wabridge.endpoints.demo.phone-number-id=1", "wabridge.endpoints.demo.service-window.outside=template")
                 .run(ctx -> assertThat(ctx).getFailure().rootCause()
