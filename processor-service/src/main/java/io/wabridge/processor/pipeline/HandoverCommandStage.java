@@ -44,7 +44,7 @@ final class HandoverCommandStage implements TurnStage {
     @Override
     public Optional<Turn> apply(TurnContext turn) {
         JsonNode data = turn.event().data() == null ? Json.mapper().createObjectNode() : turn.event().data();
-        turn.userId = turn.event().userId();
+        turn.userId = turn.work.flowUserId(turn.endpoint.settings().cognigy().userId());
         HandoverTurn handover = handovers.turn(turn.handoverContext(), turn.endpoint.settings().handover(), turn.currentHandover());
         turn.handover = handover;
         String action = action(data);

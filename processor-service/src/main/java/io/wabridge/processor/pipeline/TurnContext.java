@@ -91,7 +91,9 @@ final class TurnContext {
     /** What the handover package needs to know of this turn; call after the session stage. */
     HandoverContext handoverContext() {
         InboundEvent event = event();
-        return new HandoverContext(endpoint.id(), endpoint.phoneNumberId(), work.key(), event.userId(), event.contactName(),
+        // The person as the flow knows them, stable across number changes (docs/cognigy-mapping.md, "User id").
+        String userId = work.flowUserId(endpoint.settings().cognigy().userId());
+        return new HandoverContext(endpoint.id(), endpoint.phoneNumberId(), work.key(), userId, event.contactName(),
                 session != null ? session : state.sessionId(), event.eventId(), at);
     }
 
