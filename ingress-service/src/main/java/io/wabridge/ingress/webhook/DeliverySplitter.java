@@ -233,7 +233,8 @@ class DeliverySplitter {
         return new WhatsAppError(error.code(), error.title(), error.message(), error.details(), null);
     }
 
-    private static Instant epochSeconds(String timestamp) {
+    /** A webhook's {@code timestamp} (unix seconds, as a string), or null when absent or not a number. */
+    static Instant epochSeconds(String timestamp) {
         if (timestamp == null) {
             return null;
         }

@@ -96,7 +96,7 @@ final class OtherResponders {
                 user,
                 notification ? null : wamid,
                 type,
-                epochSeconds(text(item, "timestamp")),
+                DeliverySplitter.epochSeconds(text(item, "timestamp")),
                 receivedAt,
                 contact == null ? null : contact.path("profile").path("name").asText(null),
                 null, data, null,
@@ -180,16 +180,5 @@ final class OtherResponders {
         }
         String text = field.asText();
         return text.isBlank() ? null : text;
-    }
-
-    private static Instant epochSeconds(String timestamp) {
-        if (timestamp == null) {
-            return null;
-        }
-        try {
-            return Instant.ofEpochSecond(Long.parseLong(timestamp.trim()));
-        } catch (NumberFormatException notANumber) {
-            return null;
-        }
     }
 }
