@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 final class InboundTurns implements KeyedWork<Turn> {
 
+    static final Duration IDLE_POLL_TIMEOUT = Duration.ofSeconds(1);
+
     private static final Logger log = LoggerFactory.getLogger(InboundTurns.class);
     /** Forgetting is housekeeping: a bounded batch per sweep keeps each transaction and pause short. */
     private static final int MAX_FORGOTTEN_PER_SWEEP = 10_000;
@@ -77,9 +79,11 @@ final class InboundTurns implements KeyedWork<Turn> {
             closeQuietly(restorer);
             throw e;
         }
-        // Pacing commits batches the turns of many conversations into one transaction under load.
+        // Pacing commits batches the turns of many conversations into one transaction under load. While turns
+        // wait for a commit the poll wakes up by the commit interval; an idle session only once a second
+        // (records end a poll at once, so this costs the first message after a quiet spell nothing).
         KeyOrderedSettings consumption = new KeyOrderedSettings(settings.maxInFlight(), settings.commitInterval(),
-                Duration.ofMillis(200), settings.drainTimeout());
+                IDLE_POLL_TIMEOUT, settings.drainTimeout());
         turns.session = new KeyOrderedSession<>("inbound", consumer, List.of(inboundTopic), turns, turns.commits, consumption,
                 Runnable::run);
         return turns.session;
