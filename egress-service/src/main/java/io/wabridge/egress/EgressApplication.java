@@ -3,6 +3,7 @@ package io.wabridge.egress;
 import static io.wabridge.support.endpoint.EndpointRequirement.ACCESS_TOKEN;
 
 import io.wabridge.support.endpoint.EndpointRequirements;
+import io.wabridge.support.jvm.CommonPool;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,9 +15,6 @@ public class EgressApplication {
 
     /** The defaults file ({@code egress.yml}); named per service so all services can share one JVM. */
     public static final String CONFIG_NAME = "egress";
-
-    /** System property sizing the JDK's common pool; see {@link #sizeCommonPool()}. */
-    static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
 
     public static void main(String[] args) {
         sizeCommonPool();
@@ -35,15 +33,8 @@ public class EgressApplication {
                 .properties("spring.config.name=" + CONFIG_NAME);
     }
 
-    /**
-     * The JDK HttpClient completes every sendAsync future on CompletableFuture's default pool.
-     * With fewer than 3 cores that "pool" starts a new thread per task, i.e. per Graph call.
-     * A common pool of at least 2 threads makes it a real pool. Must run before anything in the
-     * JVM uses the common pool, so a launcher that hosts egress calls it first thing.
-     */
+    /** The JDK's common pool sized to at least 2 threads ({@link CommonPool}): every Graph call completes on it. */
     public static void sizeCommonPool() {
-        if (System.getProperty(COMMON_POOL_PARALLELISM) == null) {
-            System.setProperty(COMMON_POOL_PARALLELISM, Integer.toString(Math.max(2, Runtime.getRuntime().availableProcessors() - 1)));
-        }
+        CommonPool.atLeastTwoThreads();
     }
 }

@@ -5,6 +5,7 @@ import static io.wabridge.support.endpoint.EndpointRequirement.COGNIGY_URL;
 
 import io.wabridge.processor.input.MediaUrlSettings;
 import io.wabridge.support.endpoint.EndpointRequirements;
+import io.wabridge.support.jvm.CommonPool;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -18,6 +19,8 @@ public class ProcessorApplication {
     public static final String CONFIG_NAME = "processor";
 
     public static void main(String[] args) {
+        // Before anything uses the common pool: every Cognigy call completes on it (see CommonPool).
+        CommonPool.atLeastTwoThreads();
         builder().run(args);
     }
 

@@ -17,11 +17,15 @@ import java.util.Locale;
  */
 public final class HttpConnection implements AutoCloseable {
 
+    /** Well below Tomcat's default keep-alive timeout (20 s), as HTTP clients evict idle connections. */
+    private static final long IDLE_REOPEN_NANOS = 10_000_000_000L;
+
     private final InetSocketAddress address;
     private final int timeoutMillis;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
+    private long lastUsedNanos;
 
     public HttpConnection(InetSocketAddress address, int timeoutMillis) {
         this.address = address;
@@ -30,9 +34,13 @@ public final class HttpConnection implements AutoCloseable {
 
     /** Sends {@code head} (request line and headers, ending in an empty line) and {@code body}; returns the status. */
     public int exchange(byte[] head, byte[] body) throws IOException {
+        if (socket != null && System.nanoTime() - lastUsedNanos > IDLE_REOPEN_NANOS) {
+            close(); // the server may have closed it meanwhile (Tomcat's keep-alive timeout): a request on it would fail unread
+        }
         if (socket == null) {
             open();
         }
+        lastUsedNanos = System.nanoTime();
         try {
             out.write(head);
             out.write(body);

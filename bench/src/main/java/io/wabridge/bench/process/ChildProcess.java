@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,6 +119,11 @@ public final class ChildProcess {
     /** User + system CPU time used so far, in seconds (0 where the platform does not say). */
     public double cpuSeconds() {
         return process.info().totalCpuDuration().map(duration -> duration.toNanos() / 1e9).orElse(0.0);
+    }
+
+    /** CPU milliseconds so far of each thread group (see {@link ThreadCpu}); empty when the dump fails. */
+    public Map<String, Double> threadCpuMillis() throws InterruptedException {
+        return ThreadCpu.of(process.pid());
     }
 
     public boolean isAlive() {

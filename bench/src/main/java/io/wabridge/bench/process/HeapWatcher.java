@@ -3,6 +3,7 @@ package io.wabridge.bench.process;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
@@ -22,6 +23,8 @@ final class HeapWatcher {
 
     private static final double MB = 1024.0 * 1024.0;
 
+    /** Looked up once: {@code ManagementFactory.getMemoryMXBean()} searches the platform beans with streams on every call. */
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final AtomicLong peakUsed = new AtomicLong();
     private final AtomicLong maxAfterGc = new AtomicLong();
     private final AtomicLong longestGc = new AtomicLong();
@@ -45,7 +48,7 @@ final class HeapWatcher {
 
     private void sample() {
         while (true) {
-            peakUsed.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+            peakUsed.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
@@ -78,9 +81,9 @@ final class HeapWatcher {
             count += Math.max(0, collector.getCollectionCount());
             millis += Math.max(0, collector.getCollectionTime());
         }
-        long current = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        long current = memory.getHeapMemoryUsage().getUsed();
         return new HeapStats(round(Math.max(peakUsed.get(), current) / MB), round(maxAfterGc.get() / MB),
-                round(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax() / MB), count, millis, longestGc.get());
+                round(memory.getHeapMemoryUsage().getMax() / MB), count, millis, longestGc.get());
     }
 
     private static double round(double value) {

@@ -19,6 +19,10 @@ public final class Format {
         if (magnitude >= 10) {
             return String.format(Locale.ROOT, "%.1f", value);
         }
+        if (magnitude < 0.1) {
+            // Idle CPU in cores (0.0046): two decimals would print every service as 0.00 or 0.01.
+            return String.format(Locale.ROOT, "%.4f", value);
+        }
         return String.format(Locale.ROOT, "%.2f", value);
     }
 }

@@ -44,18 +44,28 @@ final class CpuMeter {
     /**
      * "<process> idle CPU" in cores (CPU seconds per second since the start) of the processes named
      * in {@code targeted}, against {@code maxCores}; the others (broker, fakes) as information.
+     * {@code harnessSeconds}: CPU seconds the harness's own threads spent inside a process over the
+     * span (its heap sampler), which no deployment runs; they are left out of the figure and named in its note.
      */
-    List<Figure> cores(List<String> targeted, double maxCores) {
+    List<Figure> cores(List<String> targeted, double maxCores, Map<String, Double> harnessSeconds) {
         double elapsed = (System.nanoTime() - startNanos) / 1e9;
         return processes.stream()
                 .map(process -> {
-                    double seconds = process.cpuSeconds() - before.get(process.name());
+                    double total = process.cpuSeconds() - before.get(process.name());
+                    double harness = harnessSeconds.getOrDefault(process.name(), 0.0);
+                    double seconds = Math.max(0, total - harness);
                     double cores = Math.round(seconds / elapsed * 10_000) / 10_000.0;
                     String name = process.name() + " idle CPU";
-                    String note = String.format(Locale.ROOT, "%.2f CPU s in %.0f s without traffic", seconds, elapsed);
+                    String note = String.format(Locale.ROOT, "%.2f CPU s in %.0f s without traffic", seconds, elapsed)
+                            + (harness > 0 ? String.format(Locale.ROOT, " (the process: %.2f s, of which the harness's heap sampler %.2f s,"
+                                    + " not counted)", total, harness) : "");
                     return targeted.contains(process.name()) ? Figure.atMost(name, cores, "cores", maxCores, note)
                             : Figure.info(name, cores, "cores", note);
                 })
                 .toList();
+    }
+
+    double elapsedSeconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
     }
 }

@@ -8,6 +8,7 @@ import io.wabridge.egress.EgressApplication;
 import io.wabridge.ingress.IngressApplication;
 import io.wabridge.local.LocalKafka;
 import io.wabridge.processor.ProcessorApplication;
+import io.wabridge.support.jvm.CommonPool;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -36,8 +37,8 @@ public final class SutMain {
 
     public static void main(String[] argv) throws Exception {
         Args args = Args.parse(argv);
-        if (argv.length > 0 && "egress".equals(argv[0])) {
-            EgressApplication.sizeCommonPool(); // as EgressApplication.main does, before anything uses the common pool
+        if (argv.length > 0 && ("egress".equals(argv[0]) || "processor".equals(argv[0]))) {
+            CommonPool.atLeastTwoThreads(); // as EgressApplication.main and ProcessorApplication.main do, before anything uses the common pool
         }
         ChildSide child = ChildSide.install(args, true);
         AutoCloseable role = start(argv);
@@ -60,7 +61,10 @@ public final class SutMain {
                     args.getInt("port", 9092), args.getInt("controller-port", 9093));
             case "ingress" -> IngressApplication.builder().run(springArgs);
             case "nowork" -> NoWorkApplication.builder().run(springArgs);
-            case "processor" -> ProcessorApplication.builder().run(springArgs);
+            case "processor" -> {
+                CommonPool.atLeastTwoThreads();
+                yield ProcessorApplication.builder().run(springArgs);
+            }
             case "egress" -> {
                 EgressApplication.sizeCommonPool();
                 yield EgressApplication.builder().run(springArgs);

@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       Bounds memory, not throughput
  * @param maxPollRecords records fetched per poll
  * @param commitInterval how often finished offsets are committed
- * @param pollTimeout    longest a poll blocks
+ * @param pollTimeout    longest a poll blocks while nothing waits for a commit; records end a poll at once,
+ *                       so this only sets how often an idle consumer wakes up (run J in docs/benchmarks.md)
  * @param shutdownGrace  how long a stopping instance waits for in-flight sends before committing
  *                       what finished
  */
@@ -22,7 +23,7 @@ record ConsumptionSettings(
         @DefaultValue("10000") Integer maxInFlight,
         @DefaultValue("500") Integer maxPollRecords,
         @DefaultValue("1s") Duration commitInterval,
-        @DefaultValue("100ms") Duration pollTimeout,
+        @DefaultValue("1s") Duration pollTimeout,
         @DefaultValue("5s") Duration shutdownGrace) {
 
     ConsumptionSettings {
@@ -30,7 +31,7 @@ record ConsumptionSettings(
         maxInFlight = maxInFlight == null ? 10_000 : maxInFlight;
         maxPollRecords = maxPollRecords == null ? 500 : maxPollRecords;
         commitInterval = commitInterval == null ? Duration.ofSeconds(1) : commitInterval;
-        pollTimeout = pollTimeout == null ? Duration.ofMillis(100) : pollTimeout;
+        pollTimeout = pollTimeout == null ? Duration.ofSeconds(1) : pollTimeout;
         shutdownGrace = shutdownGrace == null ? Duration.ofSeconds(5) : shutdownGrace;
         if (maxInFlight < 2) {
             throw new IllegalArgumentException("wabridge.egress.consumer.max-in-flight must be at least 2 but was " + maxInFlight);

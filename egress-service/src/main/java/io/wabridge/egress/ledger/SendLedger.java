@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -23,6 +24,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -47,6 +49,11 @@ public class SendLedger extends ConsumerLoop {
     /** Marks an intent entry, so the tailing reader need not decode values. */
     static final String STATE_HEADER = "ledger-state";
     private static final byte[] INTENT = "intent".getBytes(StandardCharsets.UTF_8);
+    /**
+     * How long a tailing poll blocks: entries end it at once, and a caught-up request wakes it
+     * ({@link #awaitCaughtUp()}), so this only sets how often an idle reader wakes up (docs/benchmarks.md, run J).
+     */
+    static final Duration TAIL_POLL = Duration.ofSeconds(1);
 
     private final LedgerSettings settings;
     private final KafkaClientFactory clients;
@@ -55,6 +62,8 @@ public class SendLedger extends ConsumerLoop {
     private final Queue<CompletableFuture<Void>> barrierRequests = new ConcurrentLinkedQueue<>();
     /** Barriers being waited for; the tailing thread's own. */
     private final List<Barrier> barriers = new ArrayList<>();
+    /** The tailing session's consumer, woken for a caught-up request; null while (re)opening. */
+    private volatile Consumer<String, byte[]> tailing;
 
     public SendLedger(LedgerSettings settings, KafkaClientFactory clients, KafkaTemplate<String, byte[]> template) {
         super("ledger", PHASE, true);
@@ -100,6 +109,14 @@ public class SendLedger extends ConsumerLoop {
     public void awaitCaughtUp() {
         CompletableFuture<Void> barrier = new CompletableFuture<>();
         barrierRequests.add(barrier);
+        Consumer<String, byte[]> consumer = tailing;
+        if (consumer != null) {
+            try {
+                consumer.wakeup(); // out of its poll now, not after up to TAIL_POLL
+            } catch (RuntimeException e) {
+                log.debug("waking the ledger reader failed (it is being replaced); its next turn takes the request", e);
+            }
+        }
         try {
             barrier.get(settings.loadTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -143,6 +160,7 @@ public class SendLedger extends ConsumerLoop {
             consumer.assign(partitions);
             seekToRecent(consumer, partitions);
             load(consumer, partitions);
+            tailing = consumer;
             return consumer;
         } catch (RuntimeException e) {
             consumer.close();
@@ -201,15 +219,49 @@ public class SendLedger extends ConsumerLoop {
     }
 
     private void pollOnce(Consumer<String, byte[]> consumer) {
-        consumer.poll(Duration.ofMillis(100)).forEach(this::apply);
-        for (CompletableFuture<Void> request; (request = barrierRequests.poll()) != null; ) {
-            barriers.add(new Barrier(consumer.endOffsets(consumer.assignment()), request));
+        try {
+            consumer.poll(TAIL_POLL).forEach(this::apply);
+        } catch (WakeupException e) {
+            // awaitCaughtUp woke the poll: its request is taken below
         }
-        barriers.removeIf(barrier -> reached(consumer, barrier.end()) && barrier.done().complete(null));
+        List<CompletableFuture<Void>> requests = new ArrayList<>();
+        for (CompletableFuture<Void> request; (request = barrierRequests.poll()) != null; ) {
+            requests.add(request);
+        }
+        if (!requests.isEmpty()) {
+            // The end offsets are asked for after every request taken here was made, so each barrier covers what preceded it.
+            Map<TopicPartition, Long> end = endOffsets(consumer, requests);
+            requests.forEach(request -> barriers.add(new Barrier(end, request)));
+        }
+        try {
+            for (Iterator<Barrier> pending = barriers.iterator(); pending.hasNext(); ) {
+                Barrier barrier = pending.next();
+                if (reached(consumer, barrier.end())) {
+                    barrier.done().complete(null);
+                    pending.remove();
+                }
+            }
+        } catch (WakeupException e) {
+            // a position lookup woken by a newer request: the barriers left are checked at the next turn
+        }
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(Consumer<String, byte[]> consumer, List<CompletableFuture<Void>> requests) {
+        while (true) {
+            try {
+                return consumer.endOffsets(consumer.assignment());
+            } catch (WakeupException e) {
+                // a newer request woke it: asking again covers it too (it is taken at the next turn)
+            } catch (RuntimeException e) {
+                requests.forEach(request -> request.complete(null)); // the session ends: nobody waits for it
+                throw e;
+            }
+        }
     }
 
     /** Nobody waits forever for a reader that is gone; a restarted one loads the ledger again. */
     private void ended() {
+        tailing = null;
         barriers.forEach(barrier -> barrier.done().complete(null));
         barriers.clear();
     }

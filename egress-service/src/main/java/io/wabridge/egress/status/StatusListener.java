@@ -98,7 +98,8 @@ public class StatusListener extends ConsumerLoop {
     }
 
     private void pollOnce(Consumer<String, byte[]> consumer) {
-        consumer.poll(Duration.ofMillis(100)).forEach(this::handle);
+        // Statuses end a poll at once; the timeout only sets how often an idle reader wakes up.
+        consumer.poll(Duration.ofSeconds(1)).forEach(this::handle);
     }
 
     private void handle(ConsumerRecord<String, byte[]> record) {

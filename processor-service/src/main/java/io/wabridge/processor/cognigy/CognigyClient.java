@@ -11,6 +11,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.wabridge.model.Json;
 import io.wabridge.model.settings.EndpointSettings;
+import io.wabridge.processor.http.JdkRequestFactories;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
@@ -106,9 +106,7 @@ public class CognigyClient {
 
     private RestClient client(Duration timeout) {
         return clients.computeIfAbsent(timeout, t -> {
-            JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
-            factory.setReadTimeout(t);
-            return builder.clone().requestFactory(factory).build();
+            return builder.clone().requestFactory(JdkRequestFactories.of(http, t)).build();
         });
     }
 

@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
  */
 final class InboundTurns implements KeyedWork<Turn> {
 
+    static final Duration IDLE_POLL_TIMEOUT = Duration.ofSeconds(1);
+
     private static final Logger log = LoggerFactory.getLogger(InboundTurns.class);
     /** How often open handovers' inactivity timers are looked at: the timeouts' precision, at a negligible cost. */
     private static final Duration HANDOVER_TIMER_INTERVAL = Duration.ofSeconds(1);
@@ -86,9 +88,11 @@ final class InboundTurns implements KeyedWork<Turn> {
             closeQuietly(restorer);
             throw e;
         }
-        // Pacing commits batches the turns of many conversations into one transaction under load.
+        // Pacing commits batches the turns of many conversations into one transaction under load. While turns
+        // wait for a commit the poll wakes up by the commit interval; an idle session only once a second
+        // (records end a poll at once, so this costs the first message after a quiet spell nothing).
         KeyOrderedSettings consumption = new KeyOrderedSettings(settings.maxInFlight(), settings.commitInterval(),
-                Duration.ofMillis(200), settings.drainTimeout());
+                IDLE_POLL_TIMEOUT, settings.drainTimeout());
         turns.session = new KeyOrderedSession<>("inbound", consumer, List.of(inboundTopic), turns, turns.commits, consumption,
                 Runnable::run);
         return turns.session;

@@ -2,13 +2,13 @@ package io.wabridge.processor.translate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wabridge.model.Json;
+import io.wabridge.processor.http.JdkRequestFactories;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
@@ -18,10 +18,8 @@ final class ProviderHttp {
     private final RestClient client;
 
     ProviderHttp(RestClient.Builder builder, Duration readTimeout) {
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1).connectTimeout(readTimeout).build());
-        factory.setReadTimeout(readTimeout);
-        this.client = builder.clone().requestFactory(factory).build();
+        this.client = builder.clone().requestFactory(JdkRequestFactories.of(HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(readTimeout).build(), readTimeout)).build();
     }
 
     /**

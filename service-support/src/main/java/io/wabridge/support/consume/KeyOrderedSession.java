@@ -85,9 +85,7 @@ public final class KeyOrderedSession<R> implements LoopSession, ConsumerRebalanc
         consuming = true;
         nextCommit = System.nanoTime() + settings.commitInterval().toNanos();
         while (active.getAsBoolean()) {
-            Duration timeout = inFlight.get() > 0 && settings.commitInterval().compareTo(settings.pollTimeout()) < 0
-                    ? settings.commitInterval() : settings.pollTimeout();
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(timeout)) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(pollTimeout())) {
                 dispatch(record);
             }
             collectCompleted();
@@ -100,6 +98,35 @@ public final class KeyOrderedSession<R> implements LoopSession, ConsumerRebalanc
         }
         // Stopping hands every partition on like a revocation: running work gets the grace, what finished is committed.
         handOver(List.copyOf(partitions.keySet()));
+    }
+
+    /**
+     * The idle poll timeout while nothing waits for a commit; otherwise at most until the next
+     * commit is due, so work that finishes during a poll is committed on time (a transactional
+     * style starts a key's next record only after that commit). An idle session thus wakes once
+     * per poll timeout, not once per commit interval.
+     */
+    private Duration pollTimeout() {
+        if (!commitPending()) {
+            return settings.pollTimeout();
+        }
+        long untilCommit = Math.max(0, nextCommit - System.nanoTime());
+        // Whole milliseconds, rounded up: the client's timer counts in them, and poll(0) a moment early would only spin.
+        Duration until = Duration.ofMillis((untilCommit + 999_999) / 1_000_000);
+        return until.compareTo(settings.pollTimeout()) < 0 ? until : settings.pollTimeout();
+    }
+
+    /** Records in flight, results finished and not committed, or offsets not yet committed. */
+    private boolean commitPending() {
+        if (inFlight.get() > 0 || !uncommitted.isEmpty() || !completed.isEmpty()) {
+            return true;
+        }
+        for (OwnedPartition partition : partitions.values()) {
+            if (partition.tracker.needsCommit()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void dispatch(ConsumerRecord<String, byte[]> record) {

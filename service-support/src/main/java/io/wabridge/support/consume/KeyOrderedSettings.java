@@ -8,7 +8,8 @@ import java.time.Duration;
  * @param maxInFlight    records polled and not done above which every partition is paused; polling
  *                       goes on (membership stays alive) and consumption resumes at half of it
  * @param commitInterval how often done work and offsets are committed
- * @param pollTimeout    longest a poll blocks; while records are in flight, at most the commit interval
+ * @param pollTimeout    longest a poll blocks; while anything waits for a commit (records in flight,
+ *                       finished results or offsets not committed), at most until the next commit is due
  * @param revokeGrace    on revocation or stop, how long running work may take to finish before what
  *                       finished is committed and the partitions are handed on
  */

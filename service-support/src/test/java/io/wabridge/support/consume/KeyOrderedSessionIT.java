@@ -187,6 +187,30 @@ class KeyOrderedSessionIT {
         assertThat(handled).hasSize(10); // keys 0..9, one record each, twice for 0..4
     }
 
+    @Test
+    void aLongIdlePollTimeoutNeitherDelaysTheFirstRecordAfterIdlenessNorItsCommit() throws Exception {
+        String in = topic(1);
+        String group = "engine-it-" + UUID.randomUUID();
+        Set<String> handled = ConcurrentHashMap.newKeySet();
+        // Work finishes on a worker while the poll thread waits in poll: only its next wake-up commits the offsets.
+        KeyedWork<Void> work = (record, revoked) -> new Task<>(record.key(), () -> CompletableFuture.supplyAsync(() -> {
+            sleep(20);
+            handled.add(record.key());
+            return Outcome.finished(null);
+        }, workers));
+        Duration idlePoll = Duration.ofSeconds(20);
+        Duration wellBelowIt = Duration.ofSeconds(8);
+        ConsumerLoop loop = plain("idle", () -> new KeyOrderedSession<>("idle", consumer(group, Map.of()), List.of(in), work,
+                new OffsetCommits<>(), new KeyOrderedSettings(100, Duration.ofMillis(100), idlePoll, Duration.ofSeconds(1)), workers));
+        loop.start();
+        await().atMost(WAIT).until(() -> loop.owned().size() == 1);
+
+        publish(in, 3, 0, 1);
+        // Records end a poll at once; the commit is due 100 ms after they finish, not at the end of a 20-s poll.
+        await().atMost(wellBelowIt).until(() -> handled.size() == 3);
+        await().atMost(wellBelowIt).until(() -> committed(group, new TopicPartition(in, 0)) == 3);
+    }
+
     private ConsumerLoop transactional(String group, String in, String out) {
         Supplier<LoopSession> sessions = () -> {
             Producer<String, byte[]> producer = new KafkaProducer<>(Map.of(
