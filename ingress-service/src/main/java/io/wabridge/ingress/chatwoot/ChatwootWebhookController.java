@@ -2,6 +2,9 @@ package io.wabridge.ingress.chatwoot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wabridge.ingress.api.ApiEvents;
+import io.wabridge.ingress.webhook.BoundedBody;
+import io.wabridge.ingress.webhook.WebhookSettings;
+import jakarta.servlet.http.HttpServletRequest;
 import io.wabridge.model.EventHeaders;
 import io.wabridge.model.Json;
 import io.wabridge.support.endpoint.Endpoint;
@@ -16,7 +19,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,20 +38,27 @@ class ChatwootWebhookController {
 
     private final Endpoints endpoints;
     private final ApiEvents events;
+    private final WebhookSettings limits;
     private final Clock clock;
 
-    ChatwootWebhookController(Endpoints endpoints, ApiEvents events, Optional<Clock> clock) {
+    ChatwootWebhookController(Endpoints endpoints, ApiEvents events, WebhookSettings limits, Optional<Clock> clock) {
         this.endpoints = endpoints;
         this.events = events;
+        this.limits = limits;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
     @PostMapping("/webhooks/chatwoot/{endpointId}")
-    ResponseEntity<Map<String, Object>> receive(@PathVariable String endpointId, @RequestBody byte[] body,
+    ResponseEntity<Map<String, Object>> receive(@PathVariable String endpointId, HttpServletRequest http,
             @RequestHeader(name = "X-Chatwoot-Signature", required = false) String signature,
             @RequestHeader(name = "X-Chatwoot-Timestamp", required = false) String timestamp,
             @RequestParam(name = "token", required = false) String token,
-            @RequestHeader(name = EventHeaders.TRACEPARENT, required = false) String traceparent) {
+            @RequestHeader(name = EventHeaders.TRACEPARENT, required = false) String traceparent) throws IOException {
+        // Read within the webhook size limit (wabridge.ingress.webhook.max-body-size) before anything else: unauthenticated bytes.
+        byte[] body = BoundedBody.read(http.getInputStream(), http.getContentLengthLong(), (int) limits.maxBodySize().toBytes());
+        if (body == null) {
+            return answer(HttpStatus.PAYLOAD_TOO_LARGE, "message", "larger than wabridge.ingress.webhook.max-body-size");
+        }
         Endpoint endpoint = endpoints.byId(endpointId).orElse(null);
         if (endpoint == null || !endpoint.settings().handover().chatwoot().configured()) {
             return answer(HttpStatus.NOT_FOUND, "message", "no Chatwoot for endpoint " + endpointId);

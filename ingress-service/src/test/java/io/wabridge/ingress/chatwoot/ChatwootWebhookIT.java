@@ -97,6 +97,7 @@ class ChatwootWebhookIT extends KafkaForTests {
         String other = agentMessage(507, "outgoing", false, "user", "second", "forged");
         assertThat(post("/webhooks/chatwoot/second?token=guess", other, null, null).statusCode()).as("wrong URL token").isEqualTo(401);
         assertThat(post("/webhooks/chatwoot/open", other, null, null).statusCode()).as("no Chatwoot").isEqualTo(404);
+        assertThat(post("/webhooks/chatwoot/demo", "x".repeat(70_000), null, null).statusCode()).as("over max-body-size").isEqualTo(413);
         assertThat(probe.collectFor(Duration.ofSeconds(1))).isEmpty();
 
         assertThat(post("/webhooks/chatwoot/second?token=cw-url-token", other.replace("forged", "real"), null, null).statusCode())
