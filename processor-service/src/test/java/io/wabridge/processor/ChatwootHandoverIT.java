@@ -109,7 +109,7 @@ class ChatwootHandoverIT extends ProcessorITSupport {
     }
 
     @Test
-    void theUsersCancelKeywordResolvesTheChatwootConversation() {
+    void theUsersCancelKeywordResolvesTheChatwootConversationAndItsLateWebhookEndsNoNewerHandover() throws Exception {
         String user = newUser();
         String key = "9017:" + user;
         send(TestEvents.text("9017", user, "wamid.ask-" + user, "human please", Instant.now()));
@@ -121,6 +121,18 @@ class ChatwootHandoverIT extends ProcessorITSupport {
                 .isEqualTo("{\"status\":\"resolved\"}");
         assertThat(texts(key)).containsExactly("Connecting you", "The agent has left the conversation.", "back: cancelled from chatwoot");
         assertThat(chatwoot("/conversations/" + user + "/messages")).as("the keyword is not forwarded").isEmpty();
+
+        // Chatwoot's webhook of that resolution arrives late, after the user asked again: the new handover stays open.
+        String first = Json.mapper().readTree(of(user, "/conversations").get(0).getBodyAsString())
+                .path("custom_attributes").path("wabridge_handover_id").asText();
+        send(TestEvents.text("9017", user, "wamid.again-" + user, "human please", Instant.now()));
+        await().atMost(WAIT).until(() -> of(user, "/conversations").size() == 2 && texts(key).size() == 4);
+        ObjectNode late = Json.mapper().createObjectNode().put("action", "end").put("status", "completed").put("source", "agent")
+                .put("handoverId", first);
+        send(webhookEvent(InboundKind.HANDOVER, user, null, late, "chatwoot-resolved-" + user + "-" + first));
+        send(webhookEvent(InboundKind.AGENT_REPLY, user, "still here", null, "chatwoot-message-" + user));
+        await().atMost(WAIT).until(() -> texts(key).size() == 6);
+        assertThat(texts(key).subList(3, 6)).containsExactly("Connecting you", "An agent has joined the conversation.", "still here");
     }
 
     @Test

@@ -72,6 +72,9 @@ record ChatwootWebhook(InboundKind kind, String ignored, String userId, String t
         end.put("status", "completed");
         end.put("source", "agent");
         String handoverId = conversation.path("custom_attributes").path("wabridge_handover_id").asText("");
+        if (!handoverId.isEmpty()) {
+            end.put("handoverId", handoverId); // a late resolution of an earlier handover must not end a newer one
+        }
         return new ChatwootWebhook(InboundKind.HANDOVER, null, userId, null, end,
                 "chatwoot-resolved-" + conversation.path("id").asText() + "-" + handoverId);
     }

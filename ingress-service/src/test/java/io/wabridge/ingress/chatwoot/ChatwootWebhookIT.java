@@ -66,7 +66,8 @@ class ChatwootWebhookIT extends KafkaForTests {
         assertThat(events).extracting(InboundEvent::conversationKey).containsOnly("1111:4917");
         assertThat(events.get(0).text()).isEqualTo("Hi, Ana here\nhttps://chatwoot.example/rails/active_storage/invoice.pdf");
         assertThat(events.get(1).eventId()).as("Chatwoot's repeat has the same id (dropped downstream)").isEqualTo(events.get(0).eventId());
-        assertThat(events.get(2).data().toString()).isEqualTo("{\"action\":\"end\",\"status\":\"completed\",\"source\":\"agent\"}");
+        assertThat(events.get(2).data().toString())
+                .isEqualTo("{\"action\":\"end\",\"status\":\"completed\",\"source\":\"agent\",\"handoverId\":\"h-1\"}");
     }
 
     @Test
