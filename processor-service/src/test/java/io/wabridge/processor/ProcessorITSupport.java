@@ -163,6 +163,26 @@ abstract class ProcessorITSupport {
         properties.put("wabridge.endpoints.unreachable.handover.provider-attempts", "3");
         properties.put("wabridge.endpoints.unreachable.handover.provider-backoff", "10ms");
         properties.put("wabridge.endpoints.unreachable.handover.texts.error", "No agent right now, back to the bot.");
+        // The chatwoot provider (ChatwootHandoverIT): WireMock plays Chatwoot under /chatwoot, and a Chatwoot that is down under /chatwoot-down.
+        properties.put("wabridge.endpoints.chatwoot.phone-number-id", "9017");
+        properties.put("wabridge.endpoints.chatwoot.cognigy.url", cognigy.baseUrl() + "/cognigy/chatwoot");
+        properties.put("wabridge.endpoints.chatwoot.handover.provider", "chatwoot");
+        properties.put("wabridge.endpoints.chatwoot.handover.cancel-keyword", "cancel");
+        properties.put("wabridge.endpoints.chatwoot.handover.chatwoot.base-url", cognigy.baseUrl() + "/chatwoot");
+        properties.put("wabridge.endpoints.chatwoot.handover.chatwoot.api-access-token", "it-chatwoot-token");
+        properties.put("wabridge.endpoints.chatwoot.handover.chatwoot.account-id", "7");
+        properties.put("wabridge.endpoints.chatwoot.handover.chatwoot.inbox-id", "3");
+        properties.put("wabridge.endpoints.chatwoot.handover.chatwoot.webhook-token", "it-webhook-token");
+        properties.put("wabridge.endpoints.chatwoot-down.phone-number-id", "9018");
+        properties.put("wabridge.endpoints.chatwoot-down.cognigy.url", cognigy.baseUrl() + "/cognigy/chatwoot-down");
+        properties.put("wabridge.endpoints.chatwoot-down.handover.provider", "chatwoot");
+        properties.put("wabridge.endpoints.chatwoot-down.handover.provider-attempts", "2");
+        properties.put("wabridge.endpoints.chatwoot-down.handover.provider-backoff", "10ms");
+        properties.put("wabridge.endpoints.chatwoot-down.handover.chatwoot.base-url", cognigy.baseUrl() + "/chatwoot-down");
+        properties.put("wabridge.endpoints.chatwoot-down.handover.chatwoot.api-access-token", "it-chatwoot-token");
+        properties.put("wabridge.endpoints.chatwoot-down.handover.chatwoot.account-id", "7");
+        properties.put("wabridge.endpoints.chatwoot-down.handover.chatwoot.inbox-id", "3");
+        properties.put("wabridge.endpoints.chatwoot-down.handover.chatwoot.webhook-secret", "it-webhook-secret");
         properties.put("wabridge.processor.cognigy.max-attempts", "2");
         properties.put("wabridge.processor.cognigy.initial-backoff", "20ms");
         properties.put("wabridge.processor.pipeline.transactional-id", "processor-it");

@@ -19,6 +19,7 @@ import java.time.Duration;
  * @param providerAttempts   calls of the provider per step before the handover ends with {@code error} (default 3)
  * @param providerBackoff    pause before the first retry, doubled each time (default 200 ms)
  * @param texts              what the user is told
+ * @param chatwoot           the {@code chatwoot} provider's Chatwoot account, inbox and webhook checks
  */
 public record HandoverSettings(
         String provider,
@@ -28,10 +29,12 @@ public record HandoverSettings(
         Duration inactivityWarning,
         Integer providerAttempts,
         Duration providerBackoff,
-        Texts texts) {
+        Texts texts,
+        Chatwoot chatwoot) {
 
     public static final String KAFKA = "kafka";
-    public static final HandoverSettings DEFAULTS = new HandoverSettings(null, null, null, null, null, null, null, null);
+    public static final String CHATWOOT = "chatwoot";
+    public static final HandoverSettings DEFAULTS = new HandoverSettings(null, null, null, null, null, null, null, null, null);
 
     public HandoverSettings {
         provider = provider == null || provider.isBlank() ? KAFKA : provider.trim();
@@ -42,6 +45,7 @@ public record HandoverSettings(
         providerAttempts = providerAttempts == null ? 3 : providerAttempts;
         providerBackoff = providerBackoff == null ? Duration.ofMillis(200) : providerBackoff;
         texts = texts == null ? new Texts(null, null, null, null, null) : texts;
+        chatwoot = chatwoot == null ? new Chatwoot(null, null, null, null, null, null, null) : chatwoot;
     }
 
     /** True when {@code text} is the cancel keyword. */
@@ -67,6 +71,36 @@ public record HandoverSettings(
             inactivityWarning = inactivityWarning == null
                     ? "Are you still there? This conversation will close soon without a reply." : inactivityWarning;
             error = error == null ? "Sorry, we could not reach an agent. You are back with our assistant." : error;
+        }
+    }
+
+    /**
+     * {@code handover.chatwoot.*}: the Chatwoot account and API-channel inbox of the {@code chatwoot}
+     * provider, and how its webhooks are checked ({@code docs/handover.md}).
+     *
+     * @param baseUrl        Chatwoot's address, e.g. {@code https://app.chatwoot.com} (without {@code /api/v1})
+     * @param apiAccessToken an agent's or admin's access token, sent as {@code api_access_token}
+     * @param accountId      the Chatwoot account id
+     * @param inboxId        the API-channel inbox handovers go to; a start's {@code inboxId} overrides it
+     * @param webhookSecret  the inbox's webhook secret: webhooks must carry a valid {@code X-Chatwoot-Signature}
+     * @param webhookToken   a token the webhook URL must carry as {@code ?token=} (for Chatwoot versions that do not sign)
+     * @param timeout        longest one Chatwoot API call may take (default 10 s)
+     */
+    public record Chatwoot(String baseUrl, Secret apiAccessToken, Long accountId, Long inboxId, Secret webhookSecret,
+                           Secret webhookToken, Duration timeout) {
+        public Chatwoot {
+            baseUrl = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.trim().replaceAll("/+$", "");
+            timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+        }
+
+        /** True when a Chatwoot is configured for the endpoint. */
+        public boolean configured() {
+            return baseUrl != null;
+        }
+
+        /** True when its webhooks can be checked (a secret or a token is set). */
+        public boolean webhookChecked() {
+            return (webhookSecret != null && !webhookSecret.isBlank()) || (webhookToken != null && !webhookToken.isBlank());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.wabridge.model.state;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wabridge.model.event.HandoverEndReason;
 import io.wabridge.model.event.HandoverStatus;
@@ -24,6 +25,7 @@ import java.util.Objects;
  * @param queuePosition the user's place in the queue, when the provider told it
  * @param forwarded     how many user messages went to the agent side; the next one's sequence is this + 1
  * @param providerData  the provider-specific fields of the start, given to the provider on every call
+ * @param providerRef   the provider's own id of the handover (e.g. the Chatwoot conversation id), once it told one
  */
 public record HandoverState(
         String id,
@@ -38,11 +40,21 @@ public record HandoverState(
         boolean warned,
         Integer queuePosition,
         long forwarded,
-        JsonNode providerData) {
+        JsonNode providerData,
+        String providerRef) {
 
+    @JsonCreator // the canonical constructor reads the state, not the shorter one below
     public HandoverState {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");
+    }
+
+    /** A handover without a provider reference (kept so callers from before {@code providerRef} compile). */
+    public HandoverState(String id, String endpointId, String userId, HandoverStatus status, HandoverEndReason reason, String provider,
+                         String source, Instant startedAt, Instant lastActivity, boolean warned, Integer queuePosition, long forwarded,
+                         JsonNode providerData) {
+        this(id, endpointId, userId, status, reason, provider, source, startedAt, lastActivity, warned, queuePosition, forwarded,
+                providerData, null);
     }
 
     /** A new handover, {@code requested}. */
@@ -57,35 +69,41 @@ public record HandoverState(
 
     public HandoverState queued(Integer position) {
         return new HandoverState(id, endpointId, userId, HandoverStatus.QUEUED, null, provider, source, startedAt, lastActivity, warned, position,
-                forwarded, providerData);
+                forwarded, providerData, providerRef);
     }
 
     public HandoverState active() {
         return new HandoverState(id, endpointId, userId, HandoverStatus.ACTIVE, null, provider, source, startedAt, lastActivity, warned, null,
-                forwarded, providerData);
+                forwarded, providerData, providerRef);
     }
 
     public HandoverState ended(HandoverEndReason why) {
         return new HandoverState(id, endpointId, userId, HandoverStatus.ENDED, why, provider, source, startedAt, lastActivity, warned, null,
-                forwarded, providerData);
+                forwarded, providerData, providerRef);
     }
 
     /** After a user or agent message at {@code at}: the inactivity timer starts again. */
     public HandoverState activeAt(Instant at) {
         Instant latest = lastActivity == null || at.isAfter(lastActivity) ? at : lastActivity;
         return new HandoverState(id, endpointId, userId, status, reason, provider, source, startedAt, latest, false, queuePosition, forwarded,
-                providerData);
+                providerData, providerRef);
     }
 
     /** After forwarding one more user message. */
     public HandoverState forwardedOne() {
         return new HandoverState(id, endpointId, userId, status, reason, provider, source, startedAt, lastActivity, warned, queuePosition,
-                forwarded + 1, providerData);
+                forwarded + 1, providerData, providerRef);
+    }
+
+    /** After the provider told its own id of the handover. */
+    public HandoverState withProviderRef(String ref) {
+        return new HandoverState(id, endpointId, userId, status, reason, provider, source, startedAt, lastActivity, warned, queuePosition,
+                forwarded, providerData, ref);
     }
 
     public HandoverState warnedOfInactivity() {
         return new HandoverState(id, endpointId, userId, status, reason, provider, source, startedAt, lastActivity, true, queuePosition, forwarded,
-                providerData);
+                providerData, providerRef);
     }
 
     /** When the inactivity timeout ends it ({@code timeout} zero = never): null when it never does. */

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * makes the event id deterministic, so a client's retry is dropped downstream.
  */
 @Component
-class ApiEvents {
+public class ApiEvents {
 
     private static final Logger log = LoggerFactory.getLogger(ApiEvents.class);
 
@@ -74,6 +74,17 @@ class ApiEvents {
         if (!call.problems().isEmpty()) {
             return error(HttpStatus.BAD_REQUEST, String.join("; ", call.problems()));
         }
+        return write(endpoint, call.kind(), call.userId(), call.sessionId(), call.text(), call.data(), call.idempotencyKey(),
+                call.traceparent());
+    }
+
+    /**
+     * Writes the event of a call whose sender another check already authenticated (a desk's
+     * signed webhook): the same event, ids and answers as {@link #accept}, without the API key.
+     */
+    public ResponseEntity<Map<String, Object>> write(Endpoint endpoint, InboundKind kind, String userId, String sessionId, String text,
+                                                     JsonNode data, String idempotencyKey, String traceparent) {
+        Call call = new Call(kind, endpoint.id(), userId, sessionId, text, data, List.of(), null, idempotencyKey, traceparent);
         String key = new ConversationKey(endpoint.phoneNumberId(), call.userId()).toString();
         String eventId = call.idempotencyKey() == null || call.idempotencyKey().isBlank()
                 ? UUID.randomUUID().toString()

@@ -8,13 +8,13 @@ import java.io.InputStream;
  * Reads a request body of at most {@code limit} bytes, keeping the exact bytes (signatures are
  * computed over them). A declared or actual length over the limit is refused before it is buffered.
  */
-final class BoundedBody {
+public final class BoundedBody {
 
     private BoundedBody() {
     }
 
     /** The body, or null when it is longer than {@code limit}. */
-    static byte[] read(InputStream in, long declaredLength, int limit) throws IOException {
+    public static byte[] read(InputStream in, long declaredLength, int limit) throws IOException {
         if (declaredLength > limit) {
             return null;
         }

@@ -10,9 +10,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxBodySize larger webhook bodies are refused with 413 (Meta's payloads reach 3 MB)
  */
 @ConfigurationProperties("wabridge.ingress.webhook")
-record WebhookSettings(@DefaultValue("4MB") DataSize maxBodySize) {
+public record WebhookSettings(@DefaultValue("4MB") DataSize maxBodySize) {
 
-    WebhookSettings {
+    public WebhookSettings {
         if (maxBodySize.toBytes() < 1 || maxBodySize.toBytes() > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("wabridge.ingress.webhook.max-body-size must be between 1B and 2GB but was " + maxBodySize);
         }

@@ -174,6 +174,9 @@ public final class HandoverTurn {
 
     private void apply(ProviderAnswer answer, String source) {
         events.addAll(answer.publish());
+        if (answer.providerRef() != null && !answer.providerRef().equals(state.providerRef())) {
+            state = state.withProviderRef(answer.providerRef());
+        }
         if (answer.status() == HandoverStatus.QUEUED && state.status() != HandoverStatus.ACTIVE
                 && (state.status() != HandoverStatus.QUEUED || !Objects.equals(state.queuePosition(), answer.queuePosition()))) {
             state = state.queued(answer.queuePosition());

@@ -12,10 +12,17 @@ import java.util.List;
  * @param agentName     with {@code active}: the agent's name, when known
  * @param publish       events to write on the handover topic in the turn's transaction (the {@code kafka}
  *                      provider's user messages); usually empty for providers with an API of their own
+ * @param providerRef   the provider's own id of the handover (e.g. a Chatwoot conversation id), kept in the
+ *                      handover's state ({@code HandoverState.providerRef}) for the later steps; null = unchanged
  */
-public record ProviderAnswer(HandoverStatus status, Integer queuePosition, String agentName, List<HandoverEvent> publish) {
+public record ProviderAnswer(HandoverStatus status, Integer queuePosition, String agentName, List<HandoverEvent> publish,
+                             String providerRef) {
 
     public static final ProviderAnswer UNCHANGED = new ProviderAnswer(null, null, null, List.of());
+
+    public ProviderAnswer(HandoverStatus status, Integer queuePosition, String agentName, List<HandoverEvent> publish) {
+        this(status, queuePosition, agentName, publish, null);
+    }
 
     public ProviderAnswer {
         if (status == HandoverStatus.REQUESTED || status == HandoverStatus.ENDED) {
@@ -30,6 +37,11 @@ public record ProviderAnswer(HandoverStatus status, Integer queuePosition, Strin
 
     public static ProviderAnswer active(String agentName) {
         return new ProviderAnswer(HandoverStatus.ACTIVE, null, agentName, List.of());
+    }
+
+    /** The same answer, with the provider's own id of the handover to keep. */
+    public ProviderAnswer withProviderRef(String ref) {
+        return new ProviderAnswer(status, queuePosition, agentName, publish, ref);
     }
 
     public static ProviderAnswer publishing(HandoverEvent event) {

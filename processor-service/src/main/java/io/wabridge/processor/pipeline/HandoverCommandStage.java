@@ -91,9 +91,13 @@ final class HandoverCommandStage implements TurnStage {
         return "handover-" + status.name().toLowerCase(Locale.ROOT);
     }
 
-    /** {@code status} (default {@code completed}); {@code source} (default {@code agent}): an end from elsewhere tells the provider. */
+    /**
+     * {@code status} (default {@code completed}); {@code source} (default {@code agent}): an end from elsewhere tells the provider.
+     * With {@code handoverId} (a desk's webhook names the handover it ends), an end of an earlier handover leaves a newer one open.
+     */
     private static String end(HandoverTurn handover, JsonNode data) {
-        if (handover.open() == null) {
+        String named = text(data, "handoverId");
+        if (handover.open() == null || (named != null && !named.equals(handover.open().id()))) {
             return "handover-not-open";
         }
         HandoverEndReason reason = HandoverEndReason.of(text(data, "status")).orElse(HandoverEndReason.COMPLETED);

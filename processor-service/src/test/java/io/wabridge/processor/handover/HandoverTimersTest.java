@@ -12,7 +12,7 @@ class HandoverTimersTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
     private static final HandoverSettings TIMED = new HandoverSettings(null, null, null, Duration.ofMinutes(10), Duration.ofMinutes(2),
-            null, null, null);
+            null, null, null, null);
     private static final HandoverState QUEUED = HandoverState.requested("h", "demo", "u", "kafka", "api", T0, null).queued(null);
 
     @Test

@@ -20,7 +20,7 @@ class HandoverTurnTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
     private static final HandoverSettings SETTINGS = new HandoverSettings(null, "stop", null, Duration.ofMinutes(5),
-            Duration.ofMinutes(1), 3, Duration.ofMillis(10), null);
+            Duration.ofMinutes(1), 3, Duration.ofMillis(10), null, null);
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final List<Duration> sleeps = new ArrayList<>();

@@ -57,6 +57,33 @@ final class EndpointChecks {
         if (handover.providerAttempts() < 1) {
             throw new IllegalStateException(prefix + "provider-attempts must be at least 1 but was " + handover.providerAttempts());
         }
+        HandoverSettings.Chatwoot chatwoot = handover.chatwoot();
+        if (chatwoot.configured() || HandoverSettings.CHATWOOT.equals(handover.provider())) {
+            chatwoot(prefix + "chatwoot.", chatwoot);
+        }
+    }
+
+    /** A Chatwoot needs its address, token, account and inbox, and a way to check its webhooks. */
+    private static void chatwoot(String prefix, HandoverSettings.Chatwoot chatwoot) {
+        if (!chatwoot.configured()) {
+            throw new IllegalStateException(prefix + "base-url must be set when the handover provider is chatwoot");
+        }
+        if (!chatwoot.baseUrl().startsWith("http://") && !chatwoot.baseUrl().startsWith("https://")) {
+            throw new IllegalStateException(prefix + "base-url must be an http(s) URL but was " + chatwoot.baseUrl());
+        }
+        if (chatwoot.apiAccessToken() == null || chatwoot.apiAccessToken().isBlank()) {
+            throw new IllegalStateException(prefix + "api-access-token must be set");
+        }
+        if (chatwoot.accountId() == null || chatwoot.accountId() < 1) {
+            throw new IllegalStateException(prefix + "account-id must be set (a positive number)");
+        }
+        if (chatwoot.inboxId() == null || chatwoot.inboxId() < 1) {
+            throw new IllegalStateException(prefix + "inbox-id must be set (a positive number)");
+        }
+        if (!chatwoot.webhookChecked()) {
+            throw new IllegalStateException(prefix + "webhook-secret or " + prefix + "webhook-token must be set (Chatwoot's webhooks are refused otherwise)");
+        }
+        positive(prefix + "timeout", chatwoot.timeout());
     }
 
     /** Translation needs a provider and its key once on; the rest has defaults. */

@@ -147,6 +147,31 @@ class EndpointsTest {
     }
 
     @Test
+    void aChatwootNeedsItsTokenAccountInboxAndAWebhookCheckAndBindsFromProperties() {
+        String[] complete = {"wabridge.endpoints.demo.phone-number-id=1", "wabridge.endpoints.demo.handover.provider=chatwoot",
+                "wabridge.endpoints.demo.handover.chatwoot.base-url=https://chatwoot.example/",
+                "wabridge.endpoints.demo.handover.chatwoot.api-access-token=cw", "wabridge.endpoints.demo.handover.chatwoot.account-id=7",
+                "wabridge.endpoints.demo.handover.chatwoot.inbox-id=3", "wabridge.endpoints.demo.handover.chatwoot.webhook-secret=s"};
+        context.withPropertyValues(complete).run(ctx -> {
+            var chatwoot = ctx.getBean(Endpoints.class).byId("demo").orElseThrow().settings().handover().chatwoot();
+            assertThat(chatwoot.baseUrl()).isEqualTo("https://chatwoot.example");
+            assertThat(chatwoot.apiAccessToken().reveal()).isEqualTo("cw");
+            assertThat(chatwoot.accountId()).isEqualTo(7L);
+            assertThat(chatwoot.inboxId()).isEqualTo(3L);
+            assertThat(chatwoot.timeout()).isEqualTo(Duration.ofSeconds(10));
+        });
+        context.withPropertyValues("wabridge.endpoints.demo.phone-number-id=1", "wabridge.endpoints.demo.handover.provider=chatwoot")
+                .run(ctx -> assertThat(ctx).getFailure().rootCause()
+                        .hasMessage("wabridge.endpoints.demo.handover.chatwoot.base-url must be set when the handover provider is chatwoot"));
+        context.withPropertyValues(complete).withPropertyValues("wabridge.endpoints.demo.handover.chatwoot.webhook-secret=")
+                .run(ctx -> assertThat(ctx).getFailure().rootCause().hasMessageContaining(
+                        "wabridge.endpoints.demo.handover.chatwoot.webhook-secret or wabridge.endpoints.demo.handover.chatwoot.webhook-token must be set"));
+        context.withPropertyValues(complete).withPropertyValues("wabridge.endpoints.demo.handover.chatwoot.account-id=")
+                .run(ctx -> assertThat(ctx).getFailure().rootCause()
+                        .hasMessage("wabridge.endpoints.demo.handover.chatwoot.account-id must be set (a positive number)"));
+    }
+
+    @Test
     void aTemplateOutsideTheWindowNeedsItsNameAndBindsFromProperties() {
         context.withPropertyValues("wabridge.endpoints.demo.phone-number-id=1", "wabridge.endpoints.demo.service-window.outside=template")
                 .run(ctx -> assertThat(ctx).getFailure().rootCause()
