@@ -98,9 +98,9 @@ class IdentityIT extends ProcessorITSupport {
         String phone = newUser();
         String bsuid = "DE." + phone;
         send(TestEvents.scopedText(PNID, bsuid, phone, null, "wamid.new-" + phone, "hello", Instant.now()));
-        send(TestEvents.scopedText("9017", bsuid, phone, null, "wamid.new-" + phone, "hello", Instant.now()));
+        send(TestEvents.scopedText("9031", bsuid, phone, null, "wamid.new-" + phone, "hello", Instant.now()));
 
-        await().atMost(WAIT).until(() -> outbound(PNID + ":" + bsuid).size() == 1 && outbound("9017:" + bsuid).size() == 1);
+        await().atMost(WAIT).until(() -> outbound(PNID + ":" + bsuid).size() == 1 && outbound("9031:" + bsuid).size() == 1);
         assertThat(cognigyCalls(bsuid)).singleElement()
                 .satisfies(call -> assertThat(call.getUrl()).contains("/cognigy/demo"));
         assertThat(cognigyCalls(phone)).singleElement()

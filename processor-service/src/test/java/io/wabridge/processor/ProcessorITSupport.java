@@ -138,7 +138,7 @@ abstract class ProcessorITSupport {
         properties.put("wabridge.endpoints.untranslatable.translation.user-language", "de");
         properties.put("wabridge.endpoints.untranslatable.translation.timeout", "900ms");
         // Identity (IdentityIT): the flow sees the phone number when known.
-        properties.put("wabridge.endpoints.by-phone.phone-number-id", "9017");
+        properties.put("wabridge.endpoints.by-phone.phone-number-id", "9031");
         properties.put("wabridge.endpoints.by-phone.cognigy.url", cognigy.baseUrl() + "/cognigy/by-phone");
         properties.put("wabridge.endpoints.by-phone.cognigy.user-id", "phone-number");
         // WhatsApp's own humans (HumanRepliesIT): an echo pauses the bot for 2 h.

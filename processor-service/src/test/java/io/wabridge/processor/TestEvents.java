@@ -146,7 +146,7 @@ public final class TestEvents {
             case "9011" -> "translated";
             case "9012" -> "untranslatable";
             case "8008" -> "java-demo";
-            case "9017" -> "by-phone";
+            case "9031" -> "by-phone";
             case "9013" -> "desk";
             case "9014" -> "quiet";
             case "9015" -> "unreachable";
