@@ -156,7 +156,7 @@ class PipelineEndToEndIT {
     /** The kafka provider end to end: the desk reads whatsapp.handover and answers through ingress's handover API. */
     @Test
     void aHandoverGivesTheUsersMessagesToTheDeskAndTheAgentsRepliesReachWhatsAppInOrderAndPaced() throws Exception {
-        String user = "4915550000004";
+        String user = "4915550000005";
         String key = LocalDefaults.PHONE_NUMBER_ID + ":" + user;
         EventCodec codec = new EventCodec();
         try (TopicProbe desk = TopicProbe.atEnd(pipeline.bootstrapServers(), Topics.HANDOVER)) {
