@@ -100,7 +100,7 @@ async function refresh() {
     return;
   }
   if (!result.enabled) {
-    status('The agent panel is off: set wabridge.sandbox.agent-desk.bootstrap-servers (./run-local.sh does).', true);
+    status('The agent panel is off: set wabridge.sandbox.agent-desk.enabled=true and spring.kafka.bootstrap-servers (./run-local.sh does).', true);
     return;
   }
   const open = new Set();

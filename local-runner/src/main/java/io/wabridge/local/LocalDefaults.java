@@ -60,9 +60,9 @@ final class LocalDefaults {
     /**
      * Arguments for the sandbox: it signs webhooks for, and accepts sends from, the demo endpoint as
      * the services are configured (so an app secret or API key set in the environment is used on both
-     * sides), and its agent panel reads the handover topic on the services' broker.
+     * sides), and its agent panel reads the handover topic (on the broker LocalPipeline gives it).
      */
-    static List<String> sandboxArguments(LocalSettings local, String bootstrapServers, Map<String, String> env) {
+    static List<String> sandboxArguments(LocalSettings local, Map<String, String> env) {
         String prefix = "wabridge.endpoints." + ENDPOINT + ".";
         return List.of(
                 "--server.port=" + local.sandboxPort(),
@@ -72,8 +72,9 @@ final class LocalDefaults {
                 "--wabridge.sandbox.app-secret=" + env.getOrDefault(environmentName(prefix + "app-secret"), APP_SECRET),
                 "--wabridge.sandbox.access-token=" + ACCESS_TOKEN,
                 // The agent panel plays the kafka handover provider's desk: it reads the services' handover
-                // topic and answers through ingress's handover API with the endpoint's key.
-                "--wabridge.sandbox.agent-desk.bootstrap-servers=" + bootstrapServers,
+                // topic (on the broker of its spring.kafka.* settings) and answers through ingress's handover API
+                // with the endpoint's key.
+                "--wabridge.sandbox.agent-desk.enabled=true",
                 "--wabridge.sandbox.agent-desk.topic=" + env.getOrDefault(environmentName("wabridge.topics.handover"), "whatsapp.handover"),
                 "--wabridge.sandbox.agent-desk.api-key=" + env.getOrDefault(environmentName(prefix + "api-key"), API_KEY),
                 // The sandbox is no endpoint, but in this one JVM service-support's auto-configurations

@@ -71,22 +71,18 @@ public record SandboxSettings(
     /**
      * The agent panel's backend: it reads the handover topic and answers through ingress's handover API.
      *
-     * @param bootstrapServers the Kafka broker to read the handover topic from; unset = the agent panel is off
+     * @param enabled          read the handover topic from the broker of {@code spring.kafka.*}; off = the agent panel is off
      * @param topic            the handover topic ({@code wabridge.topics.handover} of the services)
      * @param apiKey           the endpoint's API key ({@code wabridge.endpoints.<id>.api-key}) for ingress's handover API
      */
     public record AgentDesk(
-            String bootstrapServers,
+            @DefaultValue("false") boolean enabled,
             @DefaultValue("whatsapp.handover") String topic,
             String apiKey) {
 
-        public boolean enabled() {
-            return bootstrapServers != null && !bootstrapServers.isBlank();
-        }
-
         @Override
         public String toString() {
-            return "AgentDesk[bootstrapServers=" + bootstrapServers + ", topic=" + topic + ", apiKey=" + (apiKey == null ? "none" : "***") + "]";
+            return "AgentDesk[enabled=" + enabled + ", topic=" + topic + ", apiKey=" + (apiKey == null ? "none" : "***") + "]";
         }
     }
 

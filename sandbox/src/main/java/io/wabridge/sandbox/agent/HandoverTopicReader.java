@@ -3,8 +3,9 @@ package io.wabridge.sandbox.agent;
 import io.wabridge.model.Json;
 import io.wabridge.sandbox.SandboxSettings;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,6 +16,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.apache.kafka.common.config.SslConfigs;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.autoconfigure.kafka.SslBundleSslEngineFactory;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +30,8 @@ import org.springframework.stereotype.Component;
  * only the events of committed turns), on one thread. No consumer group: every partition is
  * assigned, nothing is committed, and a restarted sandbox reads the open handovers again from the
  * topic. The sandbox starts before the services create the topic, so it waits for it; it never
- * creates it (that would give it the broker's default partition count).
+ * creates it (that would give it the broker's default partition count). The broker and its
+ * security are Boot's {@code spring.kafka.*} settings (bootstrap servers, TLS bundle, SASL), as for the services.
  */
 @Component
 class HandoverTopicReader implements SmartLifecycle {
@@ -32,23 +40,30 @@ class HandoverTopicReader implements SmartLifecycle {
 
     private final SandboxSettings.AgentDesk settings;
     private final Handovers handovers;
+    private final ObjectProvider<KafkaProperties> kafkaProperties;
+    private final ObjectProvider<SslBundles> sslBundles;
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
-    HandoverTopicReader(SandboxSettings settings, Handovers handovers) {
+    HandoverTopicReader(SandboxSettings settings, Handovers handovers, ObjectProvider<KafkaProperties> kafkaProperties,
+            ObjectProvider<SslBundles> sslBundles) {
         this.settings = settings.agentDesk();
         this.handovers = handovers;
+        this.kafkaProperties = kafkaProperties;
+        this.sslBundles = sslBundles;
     }
 
     @Override
     public synchronized void start() {
-        if (!settings.enabled()) {
-            log.info("Agent panel off: wabridge.sandbox.agent-desk.bootstrap-servers is not set");
+        KafkaProperties kafka = kafkaProperties.getIfAvailable();
+        if (!settings.enabled() || kafka == null) {
+            log.info("Agent panel off (wabridge.sandbox.agent-desk.enabled={})", settings.enabled());
             return;
         }
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties(sslBundles.getIfAvailable()));
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        applySslBundle(props, kafka);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "wabridge-sandbox-agent-desk");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -61,7 +76,25 @@ class HandoverTopicReader implements SmartLifecycle {
         thread = new Thread(this::run, "sandbox-agent-desk");
         thread.setDaemon(true);
         thread.start();
-        log.info("Agent panel reads {} from {}", settings.topic(), settings.bootstrapServers());
+        log.info("Agent panel reads {} from {}", settings.topic(), props.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
+    }
+
+    /**
+     * {@code spring.kafka.[consumer.]ssl.bundle}: since Spring Boot 3.5 {@code buildConsumerProperties}
+     * leaves the bundle out (Boot's own factories add it), so it is applied here as Boot does
+     * (as service-support's {@code KafkaClientFactory} does for the services).
+     */
+    private void applySslBundle(Map<String, Object> props, KafkaProperties kafka) {
+        String name = kafka.getConsumer().getSsl().getBundle() != null ? kafka.getConsumer().getSsl().getBundle() : kafka.getSsl().getBundle();
+        if (name == null || name.isBlank()) {
+            return;
+        }
+        SslBundles bundles = sslBundles.getIfAvailable();
+        if (bundles == null) {
+            throw new IllegalStateException("spring.kafka.ssl.bundle is " + name + " but no SSL bundles are configured (spring.ssl.bundle.*)");
+        }
+        props.put(SslConfigs.SSL_ENGINE_FACTORY_CLASS_CONFIG, SslBundleSslEngineFactory.class);
+        props.put(SslBundle.class.getName(), bundles.getBundle(name));
     }
 
     private void run() {
