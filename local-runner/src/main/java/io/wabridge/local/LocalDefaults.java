@@ -18,6 +18,8 @@ final class LocalDefaults {
     static final String APP_SECRET = "sandbox-app-secret";
     static final String VERIFY_TOKEN = "sandbox-verify-token";
     static final String ACCESS_TOKEN = "sandbox-access-token";
+    /** Inject, Notify and the handover API; the sandbox's agent panel answers with it. */
+    static final String API_KEY = "sandbox-api-key";
 
     private LocalDefaults() {
     }
@@ -31,6 +33,7 @@ final class LocalDefaults {
         defaults.put(prefix + "verify-token", VERIFY_TOKEN);
         defaults.put(prefix + "app-secret", APP_SECRET);
         defaults.put(prefix + "access-token", ACCESS_TOKEN);
+        defaults.put(prefix + "api-key", API_KEY);
         defaults.put(prefix + "cognigy.url", "http://localhost:" + local.sandboxPort() + "/cognigy/demo-url-token");
         // Real-time translation stays off unless WABRIDGE_ENDPOINTS_DEMO_TRANSLATION_ENABLED=true; then the sandbox's fake DeepL serves it.
         defaults.put(prefix + "translation.provider", "deepl");
@@ -56,7 +59,8 @@ final class LocalDefaults {
 
     /**
      * Arguments for the sandbox: it signs webhooks for, and accepts sends from, the demo endpoint as
-     * the services are configured (so an app secret set in the environment is used on both sides).
+     * the services are configured (so an app secret or API key set in the environment is used on both
+     * sides), and its agent panel reads the handover topic (on the broker LocalPipeline gives it).
      */
     static List<String> sandboxArguments(LocalSettings local, Map<String, String> env) {
         String prefix = "wabridge.endpoints." + ENDPOINT + ".";
@@ -67,6 +71,12 @@ final class LocalDefaults {
                 "--wabridge.sandbox.phone-number-id=" + env.getOrDefault(environmentName(prefix + "phone-number-id"), PHONE_NUMBER_ID),
                 "--wabridge.sandbox.app-secret=" + env.getOrDefault(environmentName(prefix + "app-secret"), APP_SECRET),
                 "--wabridge.sandbox.access-token=" + ACCESS_TOKEN,
+                // The agent panel plays the kafka handover provider's desk: it reads the services' handover
+                // topic (on the broker of its spring.kafka.* settings) and answers through ingress's handover API
+                // with the endpoint's key.
+                "--wabridge.sandbox.agent-desk.enabled=true",
+                "--wabridge.sandbox.agent-desk.topic=" + env.getOrDefault(environmentName("wabridge.topics.handover"), "whatsapp.handover"),
+                "--wabridge.sandbox.agent-desk.api-key=" + env.getOrDefault(environmentName(prefix + "api-key"), API_KEY),
                 // The sandbox is no endpoint, but in this one JVM service-support's auto-configurations
                 // reach it too: a WABRIDGE_ENDPOINTS_DEMO_* variable meant for the services (a real access
                 // token, a transformer script) would make it bind, and refuse, a partial demo endpoint.

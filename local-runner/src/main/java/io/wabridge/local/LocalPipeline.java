@@ -65,8 +65,9 @@ public final class LocalPipeline implements AutoCloseable {
             if (LocalDefaults.sandboxNeeded(env)) {
                 // First: the services call it (Graph API, bot), and it calls ingress only when someone chats.
                 List<String> sandbox = new ArrayList<>(LocalDefaults.sandboxArguments(local, env));
-                // It talks no Kafka, but the services' Kafka admin and health are on this JVM's class path and
-                // start in its context too: without the broker's address they wait half a minute for localhost:9092.
+                // Its agent panel reads the handover topic there; and the services' Kafka admin and health are on
+                // this JVM's class path and start in its context too: without the broker's address they wait half
+                // a minute for localhost:9092.
                 sandbox.add("--spring.kafka.bootstrap-servers=" + pipeline.bootstrapServers);
                 sandbox.addAll(sandboxArguments);
                 pipeline.startContext("sandbox", SandboxApplication::builder, sandbox);

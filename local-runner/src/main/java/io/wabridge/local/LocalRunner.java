@@ -21,10 +21,11 @@ public final class LocalRunner {
 
                 wabridge is running locally
                   Chat page (the user's phone)  http://localhost:{}/
+                  Agent panel (type "agent")    http://localhost:{}/agent.html
                   Meta webhook callback URL     http://localhost:{}/webhooks/whatsapp/{}   (verify token: {})
                   Kafka                         {}{}
                   Ctrl-C stops everything.
-                """, local.sandboxPort(), local.ingressPort(), LocalDefaults.ENDPOINT, LocalDefaults.VERIFY_TOKEN,
+                """, local.sandboxPort(), local.sandboxPort(), local.ingressPort(), LocalDefaults.ENDPOINT, LocalDefaults.VERIFY_TOKEN,
                 pipeline.bootstrapServers(),
                 pipeline.kafkaInProcess() ? " (in-process, data in " + local.dataDir().resolve("kafka") + ")" : " (external)");
     }

@@ -49,7 +49,8 @@ class PipelineEndToEndIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     /** How long a person answering from the WhatsApp Business app pauses the demo bot here. */
     private static final Duration HUMAN_PAUSE = Duration.ofSeconds(3);
-    private static final String API_KEY = "e2e-api-key";
+    /** The runner's default key: set twice on the command line, Spring would join both values. */
+    private static final String API_KEY = LocalDefaults.API_KEY;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
@@ -65,8 +66,7 @@ class PipelineEndToEndIT {
         LocalSettings local = new LocalSettings(dataDir, freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), null);
         pipeline = LocalPipeline.start(local, Map.of(), List.of(
                 "--wabridge.endpoints.demo.message-delay=" + MESSAGE_DELAY.toMillis() + "ms",
-                "--wabridge.endpoints.demo.human-replies.pause=" + HUMAN_PAUSE.toMillis() + "ms",
-                "--wabridge.endpoints.demo.api-key=" + API_KEY));
+                "--wabridge.endpoints.demo.human-replies.pause=" + HUMAN_PAUSE.toMillis() + "ms"));
         sandbox = new SandboxClient(local.sandboxPort());
         ingressPort = local.ingressPort();
         whatsApp = new ResponderWebhooks(ingressPort);
@@ -156,7 +156,7 @@ class PipelineEndToEndIT {
     /** The kafka provider end to end: the desk reads whatsapp.handover and answers through ingress's handover API. */
     @Test
     void aHandoverGivesTheUsersMessagesToTheDeskAndTheAgentsRepliesReachWhatsAppInOrderAndPaced() throws Exception {
-        String user = "4915550000005";
+        String user = "4915550000014"; // not the chat page test's user: this test counts the user's messages
         String key = LocalDefaults.PHONE_NUMBER_ID + ":" + user;
         EventCodec codec = new EventCodec();
         try (TopicProbe desk = TopicProbe.atEnd(pipeline.bootstrapServers(), Topics.HANDOVER)) {
@@ -178,7 +178,7 @@ class PipelineEndToEndIT {
             List<JsonNode> sent = await().atMost(WAIT).until(() -> sandbox.outbox(user), all -> all.size() >= 6);
             assertThat(sent).extracting(message -> message.at("/body/text/body").asText()).containsExactly(
                     sent.get(0).at("/body/text/body").asText(), "An agent has joined the conversation.", "Hi, Ana here",
-                    "How can I help?", "The agent has left the conversation.", "I got data without text (fields: handover).");
+                    "How can I help?", "The agent has left the conversation.", "The agent has left; I am back.");
             for (int i = 2; i < sent.size(); i++) {
                 assertThat(Duration.between(acceptedAt(sent.get(i - 1)), acceptedAt(sent.get(i))))
                         .as("gap before message %d", i + 1).isGreaterThanOrEqualTo(MESSAGE_DELAY);
@@ -250,6 +250,69 @@ class PipelineEndToEndIT {
         } finally {
             browser.quit();
         }
+    }
+
+    /**
+     * Issue #15's sandbox: the user asks for a human on the chat page, the agent panel (a desk of the
+     * kafka provider, reading whatsapp.handover) shows the handover and the user's next message, the
+     * agent's reply reaches the chat page through egress, and after the agent ends it the bot answers again.
+     */
+    @Test
+    void theAgentPanelTakesAHandoverAnswersTheUserAndGivesTheConversationBackToTheBot(@TempDir Path chatProfile,
+            @TempDir Path agentProfile) throws Exception {
+        assumeTrue(ChatPageBrowser.installed(), "needs Debian's chromium and chromium-driver (installed by .ci/run)");
+        ChromeDriver phone = ChatPageBrowser.start(chatProfile);
+        ChromeDriver desk = null;
+        try {
+            WebDriverWait phoneWait = new WebDriverWait(phone, WAIT);
+            phone.get("http://localhost:" + sandbox.port() + "/");
+            WebElement userId = phoneWait.until(ExpectedConditions.elementToBeClickable(By.id("userId")));
+            userId.clear();
+            userId.sendKeys("4915550000015");
+            phone.findElement(By.cssSelector("#who button[type=submit]")).click();
+
+            phone.findElement(By.id("text")).sendKeys("agent", Keys.ENTER);
+            phoneWait.until(driver -> botSaid(driver, "Let me connect you with a colleague"));
+
+            desk = ChatPageBrowser.start(agentProfile);
+            WebDriverWait deskWait = new WebDriverWait(desk, WAIT);
+            desk.get("http://localhost:" + sandbox.port() + "/agent.html");
+            By handover = By.cssSelector(".handover");
+            WebElement card = deskWait.until(ExpectedConditions.visibilityOfElementLocated(handover));
+            assertThat(card.findElement(By.cssSelector(".who")).getText()).contains("4915550000015");
+
+            phone.findElement(By.id("text")).sendKeys("my invoice is wrong", Keys.ENTER);
+            deskWait.until(driver -> driver.findElements(By.cssSelector(".handover .entry.user")).stream()
+                    .anyMatch(entry -> entry.getText().contains("my invoice is wrong")));
+
+            desk.findElement(By.cssSelector(".handover .reply-text")).sendKeys("Hi, I am Ada from billing.", Keys.ENTER);
+            phoneWait.until(driver -> botSaid(driver, "Hi, I am Ada from billing."));
+            deskWait.until(driver -> driver.findElements(By.cssSelector(".handover .entry.agent")).stream()
+                    .anyMatch(entry -> entry.getText().contains("Hi, I am Ada from billing.")));
+            assertThat(phone.findElements(By.cssSelector(".bubble.bot")).stream().map(WebElement::getText))
+                    .as("the user's message during the handover went to the agent, not to the bot")
+                    .noneMatch(text -> text.contains("You said: my invoice is wrong"));
+
+            Path screenshot = Path.of("target", "agent-panel.png");
+            Files.createDirectories(screenshot.getParent());
+            Files.write(screenshot, desk.getScreenshotAs(OutputType.BYTES));
+
+            desk.findElement(By.cssSelector(".handover button.end")).click();
+            deskWait.until(ExpectedConditions.invisibilityOfElementLocated(handover));
+            phoneWait.until(driver -> botSaid(driver, "The agent has left; I am back."));
+
+            phone.findElement(By.id("text")).sendKeys("count", Keys.ENTER);
+            phoneWait.until(driver -> botSaid(driver, "This is call number"));
+        } finally {
+            phone.quit();
+            if (desk != null) {
+                desk.quit();
+            }
+        }
+    }
+
+    private static boolean botSaid(org.openqa.selenium.WebDriver driver, String text) {
+        return driver.findElements(By.cssSelector(".bubble.bot")).stream().anyMatch(bubble -> bubble.getText().contains(text));
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webhookAttempts       how often a status webhook is tried before it is given up (logged)
  * @param botReplyDelay         how long the demo bot "thinks" before it answers (simulates Cognigy latency)
  * @param maxMessagesPerUser    how many messages per user the sandbox remembers for the chat page
+ * @param agentDesk             the agent panel, which plays an agent desk of the {@code kafka} handover provider
  */
 @ConfigurationProperties("wabridge.sandbox")
 public record SandboxSettings(
@@ -33,7 +34,8 @@ public record SandboxSettings(
         @DefaultValue StatusDelays statusDelays,
         @DefaultValue("3") int webhookAttempts,
         @DefaultValue("0ms") Duration botReplyDelay,
-        @DefaultValue("200") int maxMessagesPerUser) {
+        @DefaultValue("200") int maxMessagesPerUser,
+        @DefaultValue AgentDesk agentDesk) {
 
     public SandboxSettings {
         if (webhookAttempts < 1) {
@@ -66,6 +68,24 @@ public record SandboxSettings(
             @DefaultValue("1200ms") Duration read) {
     }
 
+    /**
+     * The agent panel's backend: it reads the handover topic and answers through ingress's handover API.
+     *
+     * @param enabled          read the handover topic from the broker of {@code spring.kafka.*}; off = the agent panel is off
+     * @param topic            the handover topic ({@code wabridge.topics.handover} of the services)
+     * @param apiKey           the endpoint's API key ({@code wabridge.endpoints.<id>.api-key}) for ingress's handover API
+     */
+    public record AgentDesk(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("whatsapp.handover") String topic,
+            String apiKey) {
+
+        @Override
+        public String toString() {
+            return "AgentDesk[enabled=" + enabled + ", topic=" + topic + ", apiKey=" + (apiKey == null ? "none" : "***") + "]";
+        }
+    }
+
     /** Even sandbox secrets stay out of logs: a copied config may hold real ones. */
     @Override
     public String toString() {
@@ -73,6 +93,7 @@ public record SandboxSettings(
                 + ", phoneNumberId=" + phoneNumberId + ", displayPhoneNumber=" + displayPhoneNumber
                 + ", businessAccountId=" + businessAccountId + ", appSecret=***, accessToken=***"
                 + ", statusDelays=" + statusDelays + ", webhookAttempts=" + webhookAttempts
-                + ", botReplyDelay=" + botReplyDelay + ", maxMessagesPerUser=" + maxMessagesPerUser + "]";
+                + ", botReplyDelay=" + botReplyDelay + ", maxMessagesPerUser=" + maxMessagesPerUser
+                + ", agentDesk=" + agentDesk + "]";
     }
 }

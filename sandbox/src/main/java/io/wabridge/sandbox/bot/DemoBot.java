@@ -26,6 +26,7 @@ final class DemoBot {
             location – a native WhatsApp location
             count – how often you have called me
             whoami – the user id and session I see
+            agent – a human agent (the agent panel)
             help – this text""";
 
     /** A clicked payload, e.g. {@code COLOR_RED}: upper-case words joined by underscores. */
@@ -42,6 +43,11 @@ final class DemoBot {
     /** Asks who the bot thinks the user is: the conversation identity made visible. */
     static final String WHOAMI = "whoami";
 
+    /** Said when the user asks for a human; the output's data carries the handover start marker (docs/handover.md). */
+    static final String CONNECTING = "Let me connect you with a colleague. Open the agent panel to answer as the agent.";
+    /** The answer to the handover's end input: the flow has the conversation again. */
+    static final String BACK = "The agent has left; I am back.";
+
     private DemoBot() {
     }
 
@@ -56,6 +62,11 @@ final class DemoBot {
      * @param calls how many times this user has called the bot, this call included
      */
     static List<BotOutput> reply(String text, JsonNode data, int calls) {
+        JsonNode handover = data == null ? null : data.get("handover");
+        if ((text == null || text.isBlank()) && handover != null && handover.hasNonNull("status")) {
+            // The end input (docs/handover.md, "When it ends"): the conversation is the bot's again.
+            return List.of(BotOutput.text(BACK));
+        }
         if (text == null || text.isBlank()) {
             return List.of(BotOutput.text("I got data without text (" + fieldNames(data) + ")."));
         }
@@ -73,9 +84,17 @@ final class DemoBot {
             case "multi" -> List.of(BotOutput.text("1/3"), BotOutput.text("2/3"), BotOutput.text("3/3"));
             case "whatsapp" -> List.of(RichOutputs.whatsAppButtons());
             case "location" -> List.of(RichOutputs.whatsAppLocation());
+            case "agent" -> List.of(handoverStart());
             case "count" -> List.of(BotOutput.text("This is call number " + calls + " from you."));
             default -> List.of(BotOutput.text("You said: " + trimmed + "\n\n" + HELP));
         };
+    }
+
+    /** The documented start marker: {@code data.handover.action = start}; no provider named = the endpoint's (kafka by default). */
+    private static BotOutput handoverStart() {
+        BotOutput output = BotOutput.text(CONNECTING);
+        output.data().putObject("handover").put("action", "start").put("team", "sandbox");
+        return output;
     }
 
     private static String fieldNames(JsonNode data) {

@@ -106,4 +106,21 @@ class DemoBotTest {
         assertThat(DemoBot.whoami("US.1234", "s-1").text()).isEqualTo("You are US.1234 in session s-1.");
         assertThat(DemoBot.HELP).contains("whoami");
     }
+
+    @Test
+    void agentAsksForAHumanWithTheHandoverStartMarker() {
+        List<BotOutput> outputs = DemoBot.reply(" Agent ", null, 1);
+        assertThat(outputs).hasSize(1);
+        assertThat(outputs.get(0).text()).isEqualTo(DemoBot.CONNECTING);
+        assertThat(outputs.get(0).data().at("/handover/action").asText()).isEqualTo("start");
+    }
+
+    @Test
+    void theHandoversEndInputIsAnsweredAsTheBotTakingOverAgain() {
+        JsonNode end = Json.mapper().createObjectNode().set("handover",
+                Json.mapper().createObjectNode().put("status", "completed").put("source", "agent"));
+        assertThat(DemoBot.reply(null, end, 3)).extracting(BotOutput::text).containsExactly(DemoBot.BACK);
+        assertThat(DemoBot.reply(null, Json.mapper().createObjectNode().put("other", 1), 3))
+                .extracting(BotOutput::text).containsExactly("I got data without text (fields: other).");
+    }
 }
