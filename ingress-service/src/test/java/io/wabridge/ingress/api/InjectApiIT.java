@@ -2,48 +2,21 @@ package io.wabridge.ingress.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wabridge.ingress.InboundApiITSupport;
 import io.wabridge.ingress.IngressTestContext;
-import io.wabridge.ingress.KafkaForTests;
-import io.wabridge.model.Topics;
 import io.wabridge.model.event.InboundEvent;
 import io.wabridge.model.event.InboundKind;
-import io.wabridge.support.kafka.EventCodec;
-import io.wabridge.support.kafka.TestKafkaBroker;
-import io.wabridge.support.kafka.TopicProbe;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 @IngressTestContext
-class InjectApiIT extends KafkaForTests {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Duration WAIT = Duration.ofSeconds(15);
-
-    @LocalServerPort
-    int port;
-
-    private TopicProbe probe;
-    private final EventCodec codec = new EventCodec();
-
-    @BeforeEach
-    void openProbe() {
-        probe = TopicProbe.atEnd(TestKafkaBroker.bootstrapServers(), Topics.INBOUND);
-    }
-
-    @AfterEach
-    void closeProbe() {
-        probe.close();
-    }
+class InjectApiIT extends InboundApiITSupport {
 
     @Test
     void injectAndNotifyBecomeInboundEventsOfTheirConversation() throws Exception {

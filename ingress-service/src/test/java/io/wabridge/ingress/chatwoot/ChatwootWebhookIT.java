@@ -2,27 +2,19 @@ package io.wabridge.ingress.chatwoot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wabridge.ingress.InboundApiITSupport;
 import io.wabridge.ingress.IngressTestContext;
-import io.wabridge.ingress.KafkaForTests;
-import io.wabridge.model.Topics;
 import io.wabridge.model.event.InboundEvent;
 import io.wabridge.model.event.InboundKind;
-import io.wabridge.support.kafka.EventCodec;
-import io.wabridge.support.kafka.TestKafkaBroker;
-import io.wabridge.support.kafka.TopicProbe;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Chatwoot's webhooks, shaped as Chatwoot sends them ({@code message_created}: the message with its
@@ -32,26 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * dropped; a webhook without a valid signature or token is refused with 401.
  */
 @IngressTestContext
-class ChatwootWebhookIT extends KafkaForTests {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Duration WAIT = Duration.ofSeconds(15);
-
-    @LocalServerPort
-    int port;
-
-    private TopicProbe probe;
-    private final EventCodec codec = new EventCodec();
-
-    @BeforeEach
-    void openProbe() {
-        probe = TopicProbe.atEnd(TestKafkaBroker.bootstrapServers(), Topics.INBOUND);
-    }
-
-    @AfterEach
-    void closeProbe() {
-        probe.close();
-    }
+class ChatwootWebhookIT extends InboundApiITSupport {
 
     @Test
     void anAgentsMessageIsAnAgentReplyAndTheResolutionEndsTheHandover() throws Exception {

@@ -306,6 +306,7 @@ class KeyOrderedSessionIT {
         return Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafkaBroker.bootstrapServers()));
     }
 
+    /** A worker's simulated work time: it waits for no condition, so Awaitility has nothing to poll for. */
     private static void sleep(int millis) {
         try {
             Thread.sleep(millis);
