@@ -56,6 +56,18 @@ public final class ThreadCpu {
         return DIGITS.matcher(threadName).replaceAll("N");
     }
 
+    /** Milliseconds of {@code spent} (a {@link #between} result) on the JIT compiler threads (C1, C2). */
+    public static double jitMillis(Map<String, Double> spent) {
+        return spent.entrySet().stream().filter(entry -> entry.getKey().matches("C[12] CompilerThreadN"))
+                .mapToDouble(Map.Entry::getValue).sum();
+    }
+
+    /** Milliseconds of {@code spent} on the garbage collector's threads (G1's workers, marker, refinement, service). */
+    public static double gcMillis(Map<String, Double> spent) {
+        return spent.entrySet().stream().filter(entry -> entry.getKey().startsWith("GC Thread") || entry.getKey().startsWith("G1 "))
+                .mapToDouble(Map.Entry::getValue).sum();
+    }
+
     /** What each group spent between two dumps, in ms; a thread gone by the second dump is not counted. */
     public static Map<String, Double> between(Map<String, Double> before, Map<String, Double> after) {
         Map<String, Double> spent = new HashMap<>();

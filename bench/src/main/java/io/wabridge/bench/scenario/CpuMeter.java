@@ -1,7 +1,9 @@
 package io.wabridge.bench.scenario;
 
 import io.wabridge.bench.process.ChildProcess;
+import io.wabridge.bench.process.ThreadCpu;
 import io.wabridge.bench.report.Figure;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,27 +20,45 @@ final class CpuMeter {
     private final Map<String, Double> before = new LinkedHashMap<>();
     private final long startNanos = System.nanoTime();
 
-    private CpuMeter(List<ChildProcess> processes) {
+    private final Map<String, Map<String, Double>> threadsBefore = new LinkedHashMap<>();
+
+    private CpuMeter(List<ChildProcess> processes) throws InterruptedException {
         this.processes = processes;
-        processes.forEach(process -> before.put(process.name(), process.cpuSeconds()));
+        for (ChildProcess process : processes) {
+            threadsBefore.put(process.name(), process.threadCpuMillis());
+            before.put(process.name(), process.cpuSeconds());
+        }
     }
 
-    static CpuMeter start(ScenarioContext context) {
+    static CpuMeter start(ScenarioContext context) throws InterruptedException {
         return new CpuMeter(context.running());
     }
 
-    /** "<process> CPU per request @<phase>" in microseconds, for {@code requests} requests since the start. */
-    List<Figure> perRequest(long requests, String phase) {
+    /**
+     * "<process> CPU per request @<phase>" in microseconds, for {@code requests} requests since the
+     * start, and beside it the same without what the JIT compiler threads spent meanwhile (thread
+     * dumps at both ends, {@link ThreadCpu}): a benchmark of minutes still pays for compiling hot code
+     * that a service running for days has long compiled; the note gives the GC threads' share too.
+     */
+    List<Figure> perRequest(long requests, String phase) throws InterruptedException {
         if (requests <= 0) {
             return List.of();
         }
-        return processes.stream()
-                .map(process -> {
-                    double seconds = process.cpuSeconds() - before.get(process.name());
-                    return Figure.info(process.name() + " CPU per request " + phase, Math.round(seconds * 1e6 / requests), "µs",
-                            String.format(Locale.ROOT, "%.2f CPU s for %d requests", seconds, requests));
-                })
-                .toList();
+        List<Figure> figures = new ArrayList<>();
+        for (ChildProcess process : processes) {
+            Map<String, Double> spent = ThreadCpu.between(threadsBefore.get(process.name()), process.threadCpuMillis());
+            double seconds = process.cpuSeconds() - before.get(process.name());
+            figures.add(Figure.info(process.name() + " CPU per request " + phase, Math.round(seconds * 1e6 / requests), "µs",
+                    String.format(Locale.ROOT, "%.2f CPU s for %d requests", seconds, requests)));
+            if (!spent.isEmpty()) {
+                double jit = ThreadCpu.jitMillis(spent) / 1000;
+                double gc = ThreadCpu.gcMillis(spent) / 1000;
+                figures.add(Figure.info(process.name() + " CPU per request without the JIT " + phase,
+                        Math.round(Math.max(0, seconds - jit) * 1e6 / requests), "µs",
+                        String.format(Locale.ROOT, "the compiler threads spent %.2f of the %.2f CPU s, the GC threads %.2f", jit, seconds, gc)));
+            }
+        }
+        return figures;
     }
 
     /**

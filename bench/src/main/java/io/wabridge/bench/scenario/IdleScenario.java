@@ -152,8 +152,7 @@ public final class IdleScenario implements Scenario {
         List<Figure> figures = new ArrayList<>();
         for (String service : SERVICES) {
             Map<String, Double> spent = threads.getOrDefault(service, Map.of());
-            double jitCores = spent.entrySet().stream().filter(entry -> entry.getKey().matches("C[12] CompilerThreadN"))
-                    .mapToDouble(Map.Entry::getValue).sum() / 1000 / elapsed;
+            double jitCores = ThreadCpu.jitMillis(spent) / 1000 / elapsed;
             cores.stream().filter(figure -> figure.name().equals(service + " idle CPU")).findFirst().ifPresent(figure ->
                     figures.add(Figure.info(service + " idle CPU without the JIT", round(Math.max(0, figure.value() - jitCores)), "cores",
                             String.format(Locale.ROOT, "the compiler threads (C1, C2) spent %.4f cores of it", jitCores))));

@@ -34,4 +34,19 @@ class ThreadCpuTest {
 
         assertThat(spent).containsOnly(Map.entry("main", 30.0), Map.entry("new", 7.0));
     }
+
+    @Test
+    void theJitAndTheGcAreTheirOwnThreadsShares() {
+        Map<String, Double> spent = ThreadCpu.parse(List.of(
+                "\"C2 CompilerThread0\" #7 daemon prio=9 os_prio=0 cpu=40.00ms elapsed=6.51s tid=0x0 nid=0x1 waiting on condition  [0x0]",
+                "\"C1 CompilerThread0\" #8 daemon prio=9 os_prio=0 cpu=2.50ms elapsed=6.51s tid=0x0 nid=0x2 waiting on condition  [0x0]",
+                "\"GC Thread#0\" os_prio=0 cpu=11.00ms elapsed=6.52s tid=0x0 nid=0x3 runnable  ",
+                "\"GC Thread#1\" os_prio=0 cpu=9.00ms elapsed=6.52s tid=0x0 nid=0x4 runnable  ",
+                "\"G1 Conc#0\" os_prio=0 cpu=3.00ms elapsed=6.52s tid=0x0 nid=0x5 runnable  ",
+                "\"G1 Refine#0\" os_prio=0 cpu=1.00ms elapsed=6.52s tid=0x0 nid=0x6 runnable  ",
+                "\"http-nio-1-exec-1\" #30 daemon prio=5 os_prio=0 cpu=500.00ms elapsed=6.0s tid=0x0 nid=0x7 waiting on condition  [0x0]"));
+
+        assertThat(ThreadCpu.jitMillis(spent)).isEqualTo(42.5);
+        assertThat(ThreadCpu.gcMillis(spent)).isEqualTo(24.0);
+    }
 }
