@@ -140,7 +140,7 @@ public class OutboundSender implements JobHandler {
             }
             // The intent write overlaps the pacing wait; the call waits for both. Async: the intent completes on the
             // producer's network thread, which built and sent the Graph request itself before (4 % of egress's samples
-            // in run Q's recording), holding up every other write's acknowledgement meanwhile.
+            // in run P's recording, docs/benchmarks.md), holding up every other write's acknowledgement meanwhile.
             CompletableFuture<Void> intent = ledger.record(LedgerEntry.intent(message.outboundId(), job.endpoint().phoneNumberId(),
                     message.conversationKey()));
             return CompletableFuture.allOf(gate, intent).thenComposeAsync(ignored -> {
